@@ -1,0 +1,1 @@
+"""Grammar backends (LanguageTool, Harper) behind one small interface."""

@@ -1,0 +1,323 @@
+"""The command line: ``articlelint check|rules|explain|init``.
+
+Exit status (computed apart from printing, see :class:`Outcome`): 0 nothing at or above
+``--fail-on``; 1 findings; 2 usage, config or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class Outcome:
+    """Counts findings and errors of a run and owns the exit status."""
+
+    fail_on: str = "warning"
+    findings: int = 0
+    failing: int = 0
+    files: int = 0
+    errors: int = 0
+
+    def add(self, result) -> None:
+        from lint.diagnostic import Severity
+
+        self.files += 1
+        if result.has_error:
+            self.errors += 1
+        threshold = None if self.fail_on == "never" else Severity.parse(self.fail_on)
+        for d in result.diagnostics:
+            self.findings += 1
+            if threshold is not None and d.severity >= threshold:
+                self.failing += 1
+
+    @property
+    def exit_status(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failing else EXIT_OK
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"articlelint: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    out = []
+    for v in values:
+        out.extend(p for p in v.replace(" ", ",").split(",") if p)
+    return tuple(out)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="articlelint")
+def main() -> None:
+    """A linter for article text: repeated paragraphs, grammar slips, template footers,
+    readability."""
+
+
+FORMAT_CHOICES = ("text", "json", "sarif", "github", "checkstyle", "rdjsonl")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names or families (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selected ones.")
+@click.option("--ignore", multiple=True, help="Rules or finding codes to ignore.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file for every path (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--stdin-filename", help="The path to report (and pick a parser by) when reading '-'.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the current findings in this baseline file and exit 0.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: only on a terminal].")
+def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file, isolated,
+          stdin_filename, baseline, write_baseline, statistics, quiet, debug, color):
+    """Lint PATHS (files or folders; '-' reads standard input)."""
+    try:
+        status = _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file,
+                        isolated, stdin_filename, baseline, write_baseline, statistics, quiet,
+                        debug, color)
+    except click.exceptions.Exit:
+        raise
+    except click.ClickException:
+        raise
+    except KeyboardInterrupt:
+        raise _fail("interrupted")
+    except Exception as exc:  # never a traceback unless asked for
+        if debug:
+            raise
+        raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+    raise click.exceptions.Exit(status)
+
+
+def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file, isolated,
+           stdin_filename, baseline_file, write_baseline, statistics, quiet, debug, color) -> int:
+    from lint.baseline import Baseline, BaselineError, write_baseline as write_bl
+    from lint.config import ConfigCache, ConfigError
+    from lint.engine import build_ruleset, input_error_result, lint_path
+    from lint.files import is_excluded, iter_files
+    from lint.packs import PackError
+    from lint.registry import RegistryError, load_registry
+    from lint.report import render
+    from lint.rule import Context
+    from lint.source import InputError
+
+    if config_file is not None and not config_file.is_file():
+        raise _fail(f"{config_file}: config file does not exist")
+    overrides = {
+        "select": _split(select),
+        "extend_select": _split(extend_select),
+        "ignore": None,
+    }
+    cli_ignore = _split(ignore) or ()
+    configs = ConfigCache(config_file, isolated, overrides)
+    paths = paths or (".",)
+
+    # 1. the files to lint, each with its config
+    targets: list[tuple[str, object]] = []
+    try:
+        for raw in paths:
+            if raw == "-":
+                anchor = Path(stdin_filename).parent if stdin_filename else Path.cwd()
+                targets.append(("-", configs.for_path(anchor if anchor.is_dir() else Path.cwd())))
+                continue
+            p = Path(raw)
+            if not p.exists():
+                raise _fail(f"{raw}: no such file or folder")
+            if p.is_dir():
+                cfg = configs.for_path(p)
+                for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
+                    targets.append((_display(f, raw), configs.for_path(f)))
+            else:
+                cfg = configs.for_path(p)
+                targets.append((raw, cfg))
+    except ConfigError as exc:
+        raise _fail(str(exc))
+
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = Baseline(baseline_file)
+        except BaselineError as exc:
+            raise _fail(str(exc))
+
+    # 2. lint
+    results = []
+    rulesets: dict[int, object] = {}
+    ctx_by_config: dict[int, Context] = {}
+    fail_threshold = fail_on
+    for path, cfg in targets:
+        key = id(cfg)
+        if key not in rulesets:
+            try:
+                if cli_ignore:
+                    cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + cli_ignore)
+                else:
+                    cfg_i = cfg
+                rulesets[key] = build_ruleset(cfg_i, load_registry(cfg.packs))
+            except (ConfigError, PackError, RegistryError) as exc:
+                raise _fail(str(exc))
+            ctx_by_config[key] = Context(config=cfg)
+        if fail_threshold is None and cfg.fail_on:
+            fail_threshold = cfg.fail_on
+        result = lint_path(path, cfg, ctx_by_config[key], baseline, debug, stdin_filename, rulesets[key])
+        if result.skipped == "binary":
+            click.echo(f"articlelint: notice: {result.notice}", err=True)
+            continue
+        results.append(result)
+
+    if write_baseline is not None:
+        n = write_bl(write_baseline, results)
+        click.echo(f"articlelint: wrote {n} finding(s) to {write_baseline}", err=True)
+        return EXIT_OK
+
+    outcome = Outcome(fail_on=fail_threshold or "warning")
+    for r in results:
+        outcome.add(r)
+
+    # 3. report
+    if statistics:
+        counts = Counter((d.code, d.name) for r in results for d in r.diagnostics)
+        text = "".join(f"{n:6d}  {code:<10} {name}\n" for (code, name), n in counts.most_common())
+    else:
+        if color is None:
+            color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        registry = load_registry()
+        text = render(fmt, results, color=bool(color), rules=list(registry))
+    if output is not None:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    else:
+        click.echo(text, nl=False)
+    if not quiet and fmt == "text":
+        n, files = outcome.findings, len(results)
+        summary = f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}."
+        if outcome.errors:
+            summary += f" {outcome.errors} file(s) could not be linted."
+        click.echo(summary, err=True)
+    return outcome.exit_status
+
+
+def _display(path: Path, root_arg: str) -> str:
+    """Paths under a folder argument are shown relative to the current folder when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--all", "show_all", is_flag=True, help="Include rules of the meta family.")
+def rules_cmd(fmt, show_all):
+    """List the rules: code, name, family, severity, fixable."""
+    import json as _json
+
+    from lint.registry import load_registry
+
+    registry = _registry_or_exit()
+    rows = [r for r in registry if show_all or r.family != "meta"]
+    if fmt == "json":
+        click.echo(_json.dumps([
+            {"code": r.code, "name": r.name, "family": r.family, "severity": str(r.severity),
+             "fixable": r.fixable, "default_enabled": r.default_enabled, "summary": r.summary()}
+            for r in rows], indent=2))
+        return
+    click.echo(f"{'CODE':<7} {'NAME':<28} {'FAMILY':<12} {'SEVERITY':<8} {'FIX':<4} SUMMARY")
+    for r in rows:
+        enabled = "" if r.default_enabled else " (off by default)"
+        click.echo(f"{r.code:<7} {r.name:<28} {r.family:<12} {str(r.severity):<8} {'yes' if r.fixable else '-':<4} {r.summary()}{enabled}")
+
+
+def _registry_or_exit():
+    from lint.packs import PackError
+    from lint.registry import RegistryError, load_registry
+
+    try:
+        return load_registry()
+    except (PackError, RegistryError) as exc:
+        raise _fail(str(exc))
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule):
+    """Print the documentation of RULE (a code or a name)."""
+    from lint.suggest import did_you_mean
+
+    registry = _registry_or_exit()
+    found = registry.get(rule)
+    if found is None:
+        raise _fail(f"unknown rule {rule!r}" + did_you_mean(rule, list(registry.by_name) + list(registry.by_code)))
+    header = f"{found.code} {found.name} ({found.family}, {found.severity}"
+    header += ", fixable)" if found.fixable else ")"
+    click.echo(header)
+    click.echo("")
+    click.echo(found.doc())
+    import dataclasses
+
+    fields = dataclasses.fields(found.Options)
+    if fields:
+        click.echo("")
+        click.echo("Options (defaults):")
+        for f in fields:
+            click.echo(f"  {f.name.replace('_', '-')} = {f.default!r}")
+
+
+@main.command()
+@click.option("--pyproject", is_flag=True, help="Append a [tool.articlelint] table to pyproject.toml instead.")
+def init(pyproject):
+    """Write a starter config (.articlelint.toml) in the current folder."""
+    from lint.config import STARTER
+
+    if pyproject:
+        path = Path("pyproject.toml")
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        if "[tool.articlelint" in existing:
+            raise _fail("pyproject.toml already has a [tool.articlelint] table")
+        body = _as_pyproject(STARTER)
+        path.write_text(existing + ("\n" if existing and not existing.endswith("\n") else "") + body, encoding="utf-8")
+    else:
+        path = Path(".articlelint.toml")
+        if path.exists():
+            raise _fail(f"{path} already exists")
+        path.write_text(STARTER, encoding="utf-8")
+    click.echo(f"wrote {path}")
+
+
+def _as_pyproject(starter: str) -> str:
+    out = ["[tool.articlelint]"]
+    for line in starter.splitlines():
+        stripped = line.lstrip("# ")
+        if line.startswith("[") :
+            line = "[tool.articlelint." + line[1:]
+        elif line.startswith("# [") and stripped.startswith("["):
+            line = "# [tool.articlelint." + stripped[1:]
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,217 @@
+"""Linting one file: source → Document → rules → pipeline → :class:`FileResult`.
+
+The CLI, the language server, the cache and the parallel runner all call :func:`lint_source`
+or :class:`Linter`; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+from typing import Iterable
+
+from lint import pipeline
+from lint.config import Config, ConfigError
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document, LineIndex, Span
+from lint.registry import Registry, load_registry, selector_matches
+from lint.rule import Context, OptionsError, Rule, build_options
+from lint.source import InputError, read_source
+from lint.suggest import did_you_mean
+from lint.suppress import parse_suppressions
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: str | None
+    diagnostics: list[Diagnostic]
+    #: "binary" (skipped, a notice) or an input-error kind; None when linted
+    skipped: str | None = None
+    notice: str | None = None
+
+    @property
+    def line_index(self) -> LineIndex:
+        if self.__dict__.get("_li") is None:
+            self.__dict__["_li"] = LineIndex(self.source or "")
+        return self.__dict__["_li"]
+
+    @property
+    def has_error(self) -> bool:
+        """An input error or a failed rule/backend: exit status 2."""
+        return any(d.code in ERROR_CODES or d.extra.get("run_error") for d in self.diagnostics)
+
+
+ERROR_CODES = {"AL100", "AL900"}
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    settings: pipeline.PipelineSettings
+    meta: dict[str, Rule]
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: Path | None = None
+
+
+def _known_selector(registry: Registry, selector: str) -> bool:
+    # backend rule codes ("LT:EN_A_VS_AN", "harper:ModalOf") are finding-level codes
+    return ":" in selector or registry.is_selector(selector)
+
+
+def _check_selectors(registry: Registry, selectors: Iterable[str], where: str) -> None:
+    for s in selectors:
+        if not _known_selector(registry, s):
+            names = list(registry.by_code) + list(registry.by_name)
+            raise ConfigError(f"{where}: unknown rule selector {s!r}" + did_you_mean(s, names))
+
+
+def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
+    """Instantiate the rules a config enables, with validated options (raises ConfigError)."""
+    registry = registry or load_registry(config.packs)
+    where = str(config.path) if config.path else "command line"
+    _check_selectors(registry, config.select or (), where)
+    _check_selectors(registry, config.extend_select, where)
+    _check_selectors(registry, config.ignore, where)
+    for glob, codes in config.per_file_ignores:
+        _check_selectors(registry, codes, f"{where} (per-file-ignores {glob!r})")
+
+    if config.select is None:
+        enabled = {r for r in registry.rules if r.default_enabled}
+    else:
+        enabled = {r for s in config.select for r in registry.match(s)}
+    enabled |= {r for s in config.extend_select for r in registry.match(s)}
+    enabled = {
+        r for r in enabled
+        if not any(selector_matches(s, r.code, r.name, r.family) for s in config.ignore)
+    }
+
+    settings_by_rule = config.rule_settings()
+    overrides: list[tuple[str, Severity]] = []
+    per_rule: dict[type[Rule], tuple[dict, Severity | None]] = {}
+    for key, values in settings_by_rule.items():
+        values = dict(values)
+        severity = None
+        if "severity" in values:
+            try:
+                severity = Severity.parse(str(values.pop("severity")))
+            except ValueError as exc:
+                raise ConfigError(f"{where}: rules.{key}.severity: {exc}") from None
+        enable = values.pop("enabled", None)
+        rule = registry.get(key)
+        if rule is None:
+            if ":" in key and not values:  # a backend rule: severity only
+                if severity is not None:
+                    overrides.append((key, severity))
+                if enable is False:
+                    config = config  # disabled backend rules are ignored at finding level
+                continue
+            names = list(registry.by_name) + list(registry.by_code)
+            raise ConfigError(f"{where}: [rules.{key}]: unknown rule" + did_you_mean(key, names))
+        if enable is True:
+            enabled.add(rule)
+        elif enable is False:
+            enabled.discard(rule)
+        elif enable is not None:
+            raise ConfigError(f"{where}: rules.{key}.enabled must be true or false")
+        per_rule[rule] = (values, severity)
+
+    instances = []
+    for rule in sorted(enabled, key=lambda r: r.code):
+        values, severity = per_rule.get(rule, ({}, None))
+        try:
+            options = build_options(rule, values, where=f"{where}: ")
+        except OptionsError as exc:
+            raise ConfigError(str(exc)) from None
+        instances.append(rule(options, severity))
+
+    extra_ignore = tuple(
+        k for k, items in settings_by_rule.items() if ":" in k and dict(items).get("enabled") is False
+    )
+    meta = {r.name: r() for r in registry.rules if r.family == "meta"}
+    settings = pipeline.PipelineSettings(
+        ignore=config.ignore + extra_ignore,
+        severity_overrides=tuple(overrides),
+        is_known=lambda s: _known_selector(registry, s),
+        ran=frozenset((r.code, r.name, r.family) for r in instances),
+    )
+    return RuleSet(instances, settings, meta, config.per_file_ignores, config.root)
+
+
+def _per_file_ignores(ruleset: RuleSet, path: str) -> tuple[str, ...]:
+    if not ruleset.per_file_ignores or path == "-":
+        return ()
+    p = Path(path).resolve()
+    rel = p.as_posix()
+    if ruleset.root is not None:
+        try:
+            rel = p.relative_to(ruleset.root.resolve()).as_posix()
+        except ValueError:
+            pass
+    out: list[str] = []
+    for glob, codes in ruleset.per_file_ignores:
+        if fnmatch(rel, glob) or fnmatch(PurePath(rel).name, glob) or PurePath(rel).match(glob):
+            out.extend(codes)
+    return tuple(out)
+
+
+def lint_document(doc: Document, ruleset: RuleSet, ctx: Context | None = None,
+                  baseline=None, debug: bool = False) -> list[Diagnostic]:
+    ctx = ctx or Context()
+    found: list[Diagnostic] = []
+    for rule in ruleset.rules:
+        try:
+            found.extend(rule.check(doc, ctx))
+        except Exception as exc:
+            if debug:
+                raise
+            crashed = ruleset.meta["rule-crashed"]
+            found.append(crashed.report(
+                Span(0, 0),
+                f"rule {rule.name} failed: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                traceback=traceback.format_exc(),
+            ))
+    found = [d.with_(path=doc.path) if d.path != doc.path else d for d in found]
+    suppressions = parse_suppressions(doc) if doc.comments else []
+    settings = ruleset.settings
+    pfi = _per_file_ignores(ruleset, doc.path)
+    if pfi:
+        settings = pipeline.PipelineSettings(
+            ignore=settings.ignore + pfi,
+            severity_overrides=settings.severity_overrides,
+            is_known=settings.is_known,
+            ran=settings.ran,
+        )
+    out = pipeline.run(found, doc, suppressions, settings, ruleset.meta, baseline)
+    return [d.with_(path=doc.path) if d.path != doc.path else d for d in out]
+
+
+def lint_source(source: str, path: str, ruleset: RuleSet, ctx: Context | None = None,
+                baseline=None, debug: bool = False, fmt: str | None = None) -> FileResult:
+    from lint.parse import parse
+
+    doc = parse(source, path, fmt)
+    diags = lint_document(doc, ruleset, ctx, baseline, debug)
+    return FileResult(path, source, diags)
+
+
+def input_error_result(path: str, error: InputError, ruleset: RuleSet | None, meta_rule: Rule | None = None) -> FileResult:
+    if error.kind == "binary":
+        return FileResult(path, None, [], skipped="binary", notice=error.message)
+    rule = meta_rule or (ruleset.meta["input-error"] if ruleset else None)
+    diag = rule.report(Span(0, 0), error.message).with_(path=path)
+    return FileResult(path, "", [diag], skipped=error.kind)
+
+
+def lint_path(path: str, config: Config, ctx: Context | None = None, baseline=None,
+              debug: bool = False, stdin_filename: str | None = None,
+              ruleset: RuleSet | None = None) -> FileResult:
+    ruleset = ruleset or build_ruleset(config)
+    display = stdin_filename if path == "-" and stdin_filename else path
+    try:
+        src = read_source(path, config.max_file_size)
+    except InputError as exc:
+        return input_error_result(display, exc, ruleset)
+    return lint_source(src.text, display, ruleset, ctx or Context(config=config), baseline, debug)

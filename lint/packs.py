@@ -1,0 +1,282 @@
+"""YAML rule packs: data only (phrases, patterns, message, scope), turned into Rule classes.
+
+A pack file holds one rule::
+
+    code: BP001
+    name: template-footer
+    family: boilerplate
+    severity: warning
+    scope: line            # line: a phrase must form most of its own line; block; sentence
+    min_coverage: 0.6      # share of the line's letters and digits the phrases must cover
+    max_words: 30          # longer lines are prose, never a match (line scope)
+    message: "template footer: {label}"
+    doc: |
+      What it does / Why / Example / Options (the rule's documentation)
+    categories:
+      - name: comment-form
+        label: comment form
+        phrases: ["leave a reply", "your email address will not be published"]
+        patterns: ['required fields are marked\\s*\\*?']
+
+Phrases match case-insensitively with any run of spaces or punctuation between words. Patterns
+are regular expressions (the ``regex`` module's syntax), also case-insensitive.
+Schema errors name the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from lint.diagnostic import Severity
+from lint.document import Block, Document
+from lint.rule import FAMILIES, Context, Rule, Scope
+
+
+class PackError(ValueError):
+    """A pack file is not valid; the message starts with ``file:line:``."""
+
+
+PACK_KEYS = {
+    "code": str,
+    "name": str,
+    "family": str,
+    "severity": str,
+    "scope": str,
+    "min_coverage": float,
+    "max_words": int,
+    "message": str,
+    "doc": str,
+    "default_enabled": bool,
+    "categories": list,
+}
+REQUIRED = ("code", "name", "family", "message", "doc", "categories")
+CATEGORY_KEYS = {"name": str, "label": str, "phrases": list, "patterns": list, "message": str}
+SCOPES = {"line", "block", "sentence"}
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    min_coverage: float = 0.6
+    max_words: int = 30
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    label: str
+    regexes: tuple[re.Pattern, ...]
+    message: str | None
+
+
+def phrase_regex(phrase: str) -> str:
+    """A phrase as a regex: words in order, any spaces/punctuation between them."""
+    words = re.findall(r"\w+|[^\w\s]", phrase)
+    parts = [re.escape(w) for w in words if re.match(r"\w", w)]
+    body = r"[\W_]+".join(parts)
+    return r"(?<!\w)" + body + r"(?!\w)"
+
+
+class PackRule(Rule):
+    """Base of rules built from YAML packs."""
+
+    categories: tuple[Category, ...] = ()
+    message_template: str = ""
+    pack_scope: str = "line"
+    Options = PackOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        for block in doc.blocks:
+            if self.pack_scope == "block":
+                ranges = [(0, len(block.text))]
+            elif self.pack_scope == "sentence":
+                ranges = [(s.start, s.end) for s in doc.sentences_of(block)]
+            else:
+                ranges = block.lines()
+            for start, end in ranges:
+                yield from self._check_range(block, start, end)
+
+    def _check_range(self, block: Block, start: int, end: int) -> Iterator:
+        text = block.text[start:end]
+        if not text.strip():
+            return
+        if self.pack_scope == "line" and len(text.split()) > self.options.max_words:
+            return
+        alnum = sum(1 for ch in text if ch.isalnum())
+        if not alnum:
+            return
+        best: tuple[float, Category, list[tuple[int, int]]] | None = None
+        for cat in self.categories:
+            hits = [m.span() for rx in cat.regexes for m in rx.finditer(text)]
+            if not hits:
+                continue
+            covered = _covered_alnum(text, hits)
+            coverage = covered / alnum
+            if best is None or coverage > best[0]:
+                best = (coverage, cat, hits)
+        if best is None:
+            return
+        coverage, cat, hits = best
+        if self.pack_scope in ("line", "block") and coverage < self.options.min_coverage:
+            return
+        if self.pack_scope == "sentence":
+            lo, hi = min(h[0] for h in hits), max(h[1] for h in hits)
+        else:  # the whole line/block is the boilerplate
+            lo = len(text) - len(text.lstrip())
+            hi = len(text.rstrip())
+        matched = text[lo:hi]
+        template = cat.message or self.message_template
+        message = template.format(label=cat.label, category=cat.name, text=_shorten(matched))
+        yield self.report(
+            block.source_span(start + lo, start + hi),
+            message,
+            fingerprint_text=matched,
+            category=cat.name,
+        )
+
+
+def _covered_alnum(text: str, hits: list[tuple[int, int]]) -> int:
+    mask = bytearray(len(text))
+    for a, b in hits:
+        mask[a:b] = b"\x01" * (b - a)
+    return sum(1 for i, ch in enumerate(text) if mask[i] and ch.isalnum())
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- loading -------------------------------------------------------------------------
+
+def load_pack_dir(folder: Path) -> list[type[Rule]]:
+    if not folder.is_dir():
+        raise PackError(f"{folder}: pack folder does not exist")
+    return [load_pack(path) for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
+
+
+def load_pack(path: Path) -> type[Rule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read pack: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"{mark.line + 1}:" if mark else ""
+        raise PackError(f"{path}:{line} invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(node, yaml.MappingNode):
+        raise PackError(f"{path}:1: a pack must be a mapping of keys (code, name, …)")
+    data = _mapping(path, node, PACK_KEYS, REQUIRED)
+    return _build_rule(path, node, data)
+
+
+def _err(path: Path, node: yaml.Node, message: str) -> PackError:
+    return PackError(f"{path}:{node.start_mark.line + 1}: {message}")
+
+
+def _mapping(path: Path, node: yaml.MappingNode, schema: dict, required=()) -> dict[str, Any]:
+    from lint.suggest import did_you_mean
+
+    out: dict[str, Any] = {"__nodes__": {}}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key not in schema:
+            raise _err(path, key_node, f"unknown key {key!r}" + did_you_mean(key, schema))
+        value = yaml.SafeLoader(  # construct the plain value of this node
+            ""
+        ).construct_object(value_node, deep=True)
+        want = schema[key]
+        if want is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+            raise _err(path, value_node, f"{key!r} must be {want.__name__}, got {type(value).__name__}")
+        out[key] = value
+        out["__nodes__"][key] = value_node
+    for key in required:
+        if key not in out:
+            raise _err(path, node, f"missing required key {key!r}")
+    return out
+
+
+def _build_rule(path: Path, node: yaml.MappingNode, data: dict) -> type[Rule]:
+    nodes = data["__nodes__"]
+    if data["family"] not in FAMILIES:
+        raise _err(path, nodes["family"], f"unknown family {data['family']!r} (one of {', '.join(FAMILIES)})")
+    scope = data.get("scope", "line")
+    if scope not in SCOPES:
+        raise _err(path, nodes["scope"], f"unknown scope {scope!r} (one of {', '.join(sorted(SCOPES))})")
+    try:
+        severity = Severity.parse(data.get("severity", "warning"))
+    except ValueError as exc:
+        raise _err(path, nodes["severity"], str(exc)) from None
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{3}", data["code"]):
+        raise _err(path, nodes["code"], f"code {data['code']!r} must be letters then 3 digits, like BP001")
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", data["name"]):
+        raise _err(path, nodes["name"], f"name {data['name']!r} must be kebab-case")
+    categories = []
+    for cat_node in nodes["categories"].value:
+        if not isinstance(cat_node, yaml.MappingNode):
+            raise _err(path, cat_node, "each category must be a mapping (name, label, phrases, patterns)")
+        cat = _mapping(path, cat_node, CATEGORY_KEYS, ("name",))
+        regexes = []
+        for i, phrase in enumerate(cat.get("phrases", [])):
+            item = cat["__nodes__"]["phrases"].value[i]
+            if not isinstance(phrase, str) or not re.search(r"\w", phrase):
+                raise _err(path, item, f"phrase must be a non-empty string, got {phrase!r}")
+            regexes.append(re.compile(phrase_regex(phrase), re.IGNORECASE))
+        for i, pattern in enumerate(cat.get("patterns", [])):
+            item = cat["__nodes__"]["patterns"].value[i]
+            try:
+                regexes.append(re.compile(str(pattern), re.IGNORECASE))
+            except re.error as exc:
+                raise _err(path, item, f"invalid pattern {pattern!r}: {exc}") from None
+        if not regexes:
+            raise _err(path, cat_node, f"category {cat['name']!r} has no phrases or patterns")
+        categories.append(
+            Category(cat["name"], cat.get("label", cat["name"]), tuple(regexes), cat.get("message"))
+        )
+    try:
+        data["message"].format(label="", category="", text="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise _err(path, nodes["message"], f"message may use {{label}}, {{category}}, {{text}} only ({exc})") from None
+    defaults = PackOptions(
+        min_coverage=data.get("min_coverage", PackOptions.min_coverage),
+        max_words=data.get("max_words", PackOptions.max_words),
+    )
+    options_cls = _options_with_defaults(defaults)
+    attrs = {
+        "__doc__": data["doc"],
+        "__module__": "lint.packs",
+        "code": data["code"],
+        "name": data["name"],
+        "family": data["family"],
+        "severity": severity,
+        "scope": Scope.LINE if scope == "line" else Scope.BLOCK if scope == "block" else Scope.SENTENCE,
+        "default_enabled": data.get("default_enabled", True),
+        "origin": str(path),
+        "categories": tuple(categories),
+        "message_template": data["message"],
+        "pack_scope": scope,
+        "Options": options_cls,
+    }
+    class_name = "".join(part.capitalize() for part in data["name"].split("-"))
+    return type(class_name, (PackRule,), attrs)
+
+
+def _options_with_defaults(defaults: PackOptions) -> type:
+    from dataclasses import make_dataclass, field
+
+    return make_dataclass(
+        "Options",
+        [
+            ("min_coverage", float, field(default=defaults.min_coverage)),
+            ("max_words", int, field(default=defaults.max_words)),
+        ],
+        frozen=True,
+    )

@@ -1,0 +1,123 @@
+"""The one sentence segmenter every rule shares.
+
+Splitting at every full stop breaks on "$1.", "U.S.", "No. 5", "3.20 p.m.", initials and
+decimals. This segmenter splits after ``.``, ``!``, ``?`` or ``…`` (with closing quotes and
+brackets) when the next word plausibly starts a sentence, and not after a known abbreviation
+or an initial. A missing space after a full stop ("injuries.Isis") also ends a sentence when a
+lower-case word is followed by a capitalised one, since scraped text loses spaces that way.
+A line break inside a block that follows terminal punctuation ends a sentence too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    messrs mme mlle
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols pp p ch fig figs eq eqs art sec al approx est ca cf vs etc e.g i.e
+    inc ltd co corp bros dept univ assn ave blvd rd hwy
+    a.m p.m u.s u.k u.n e.u d.c u.s.a
+    """.split()
+)
+
+# Abbreviations that usually precede a number or a name, so the next capital is not a new
+# sentence ("No. 5", "Dr. Smith", "Fig. 3").
+_TITLE_LIKE = frozenset(
+    "mr mrs ms dr prof sr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres no nos vol pp p fig figs eq art sec vs cf approx ca".split()
+)
+
+_CLOSERS = "\"'”’)]}»"
+_OPENERS = "\"'“‘([{«¡¿"
+
+# Candidate sentence ends: terminal punctuation, optional closers, then whitespace or end.
+_END = re.compile(r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+# A missing space after a full stop: "injuries.Isis" (a lower-case word, a dot, a capital
+# followed by a lower-case letter), not "U.S.A", "e.g.The" is rare enough to accept.
+_GLUED = re.compile(r"(?<=[a-z\u00DF-\u00FF]{2})[.!?](?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
+_WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    """Does a sentence plausibly start at ``text[i]`` (after skipping spaces)?"""
+    n = len(text)
+    while i < n and text[i] in _OPENERS:
+        i += 1
+    if i >= n:
+        return False
+    ch = text[i]
+    return ch.isupper() or ch.isdigit() or not ch.isalpha() and ch not in ",;:)"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at ``text[dot]`` part of an abbreviation or an initial?"""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lstrip("'’(-")
+    low = word.lower().rstrip(".")
+    if not low:
+        return False
+    if low in ABBREVIATIONS:
+        return True
+    # single initials: "J. K. Rowling", "George W. Bush"
+    if len(low) == 1 and word[0].isupper():
+        return True
+    # dotted abbreviations: "U.S", "e.g", "Ph.D"
+    if "." in low and all(len(part) <= 3 for part in low.split(".")):
+        return True
+    return False
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` prose offsets of the sentences in ``text``, trimmed."""
+    cuts: list[int] = []
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end()
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        if nxt >= n:
+            continue
+        punct = m.group(0)
+        newline_between = "\n" in text[end:nxt]
+        if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1:
+            if _is_abbreviation(text, m.start()):
+                low = (_WORD_BEFORE.search(text, 0, m.start()) or [""])[0].lower().rstrip(".")
+                # "U.S. officials" vs. "in the U.S. The next": a capital after a title-like
+                # abbreviation is a name; after others, a new sentence only at a line break
+                # or when the abbreviation typically ends sentences (etc., a.m., p.m.).
+                if low in _TITLE_LIKE or len(low) == 1:
+                    if not newline_between:
+                        continue
+                elif low not in {"etc", "a.m", "p.m", "u.s", "u.k", "inc", "ltd", "co", "corp", "jr", "sr"}:
+                    if not newline_between:
+                        continue
+                elif not (_starts_sentence(text, nxt) and text[nxt].isupper()) and not newline_between:
+                    continue
+                elif low in {"u.s", "u.k"} and not newline_between:
+                    # "the U.S. Supreme Court": a capitalised word after U.S. is usually a name
+                    # unless it is a function word that begins sentences.
+                    if not re.match(r"(?:The|A|An|But|And|It|In|On|This|That|He|She|They|We|I)\b", text[nxt:]):
+                        continue
+        if newline_between or _starts_sentence(text, nxt):
+            cuts.append(end)
+    for m in _GLUED.finditer(text):
+        cuts.append(m.end())
+    cuts.sort()
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts + [n]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        start = cut
+    return out

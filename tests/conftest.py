@@ -1,0 +1,23 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED = CORPUS / "seed-article.txt"
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        if IN_CI:
+            pytest.fail(f"shared corpus missing at {CORPUS}")
+        pytest.skip("shared corpus not available")
+    return CORPUS
