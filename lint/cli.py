@@ -119,44 +119,19 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
            stdin_filename, baseline_file, write_baseline, statistics, quiet, debug, color) -> int:
     from lint.baseline import Baseline, BaselineError, write_baseline as write_bl
     from lint.config import ConfigCache, ConfigError
-    from lint.engine import build_ruleset, input_error_result, lint_path
-    from lint.files import is_excluded, iter_files
     from lint.packs import PackError
     from lint.registry import RegistryError, load_registry
     from lint.report import render
-    from lint.rule import Context
-    from lint.source import InputError
+
+    from lint.runner import RunOptions, UsageError, collect_targets, lint_targets
 
     if config_file is not None and not config_file.is_file():
         raise _fail(f"{config_file}: config file does not exist")
-    overrides = {
-        "select": _split(select),
-        "extend_select": _split(extend_select),
-        "ignore": None,
-    }
-    cli_ignore = _split(ignore) or ()
+    overrides = {"select": _split(select), "extend_select": _split(extend_select)}
     configs = ConfigCache(config_file, isolated, overrides)
-    paths = paths or (".",)
-
-    # 1. the files to lint, each with its config
-    targets: list[tuple[str, object]] = []
     try:
-        for raw in paths:
-            if raw == "-":
-                anchor = Path(stdin_filename).parent if stdin_filename else Path.cwd()
-                targets.append(("-", configs.for_path(anchor if anchor.is_dir() else Path.cwd())))
-                continue
-            p = Path(raw)
-            if not p.exists():
-                raise _fail(f"{raw}: no such file or folder")
-            if p.is_dir():
-                cfg = configs.for_path(p)
-                for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
-                    targets.append((_display(f, raw), configs.for_path(f)))
-            else:
-                cfg = configs.for_path(p)
-                targets.append((raw, cfg))
-    except ConfigError as exc:
+        targets = collect_targets(paths or (".",), configs, stdin_filename)
+    except (ConfigError, UsageError) as exc:
         raise _fail(str(exc))
 
     baseline = None
@@ -166,30 +141,19 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         except BaselineError as exc:
             raise _fail(str(exc))
 
-    # 2. lint
+    options = RunOptions(extra_ignore=_split(ignore) or (), baseline=baseline, debug=debug,
+                         stdin_filename=stdin_filename)
+    try:
+        all_results = lint_targets(targets, options)
+    except (ConfigError, PackError, RegistryError) as exc:
+        raise _fail(str(exc))
     results = []
-    rulesets: dict[int, object] = {}
-    ctx_by_config: dict[int, Context] = {}
-    fail_threshold = fail_on
-    for path, cfg in targets:
-        key = id(cfg)
-        if key not in rulesets:
-            try:
-                if cli_ignore:
-                    cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + cli_ignore)
-                else:
-                    cfg_i = cfg
-                rulesets[key] = build_ruleset(cfg_i, load_registry(cfg.packs))
-            except (ConfigError, PackError, RegistryError) as exc:
-                raise _fail(str(exc))
-            ctx_by_config[key] = Context(config=cfg)
-        if fail_threshold is None and cfg.fail_on:
-            fail_threshold = cfg.fail_on
-        result = lint_path(path, cfg, ctx_by_config[key], baseline, debug, stdin_filename, rulesets[key])
+    for result in all_results:
         if result.skipped == "binary":
             click.echo(f"articlelint: notice: {result.notice}", err=True)
             continue
         results.append(result)
+    fail_threshold = fail_on or next((t.config.fail_on for t in targets if t.config.fail_on), None)
 
     if write_baseline is not None:
         n = write_bl(write_baseline, results)
@@ -222,14 +186,6 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
             summary += f" {outcome.errors} file(s) could not be linted."
         click.echo(summary, err=True)
     return outcome.exit_status
-
-
-def _display(path: Path, root_arg: str) -> str:
-    """Paths under a folder argument are shown relative to the current folder when possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 @main.command("rules")
