@@ -39,6 +39,17 @@ _END = re.compile(r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 # followed by a lower-case letter), not "U.S.A", "e.g.The" is rare enough to accept.
 _GLUED = re.compile(r"(?<=[a-z\u00DF-\u00FF]{2})[.!?](?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
 _WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# an enumerator that opens a list item: "1.", "12)", "a.", "iv."
+_ENUMERATOR = re.compile(r"[(\[]?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)]")
+
+
+_LIST_MARK = re.compile(r"[a-z]\)\s")
+
+
+def _looks_like_address(token: str) -> bool:
+    """A URL, an e-mail address or a path: its dots are not full stops."""
+    return "/" in token or "@" in token or token.lower().startswith("www.")
 
 
 def _starts_sentence(text: str, i: int) -> bool:
@@ -49,6 +60,8 @@ def _starts_sentence(text: str, i: int) -> bool:
     if i >= n:
         return False
     ch = text[i]
+    if ch.islower() and _LIST_MARK.match(text, i):
+        return True  # "a) Another item."
     return ch.isupper() or ch.isdigit() or not ch.isalpha() and ch not in ",;:)"
 
 
@@ -56,6 +69,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``text[dot]`` part of an abbreviation or an initial?"""
     m = _WORD_BEFORE.search(text, 0, dot)
     if not m:
+        return False
+    tok = _TOKEN_BEFORE.search(text, 0, dot)
+    if tok and _looks_like_address(tok.group(1)):
         return False
     word = m.group(1).lstrip("'’(-")
     low = word.lower().rstrip(".")
@@ -66,9 +82,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # single initials: "J. K. Rowling", "George W. Bush"
     if len(low) == 1 and word[0].isupper():
         return True
-    # dotted abbreviations: "U.S", "e.g", "Ph.D"
-    if "." in low and all(len(part) <= 3 for part in low.split(".")):
-        return True
+    # dotted abbreviations: "U.S", "e.g", "Ph.D" (not "example.com", "a.b.c" file names)
+    if "." in low:
+        parts = word.rstrip(".").split(".")
+        if all(p.isalpha() and len(p) <= 2 for p in parts) and (
+            word[0].isupper() or all(len(p) == 1 for p in parts)
+        ):
+            return True
     return False
 
 
@@ -76,6 +96,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` prose offsets of the sentences in ``text``, trimmed."""
     cuts: list[int] = []
     n = len(text)
+    last_cut = 0
     for m in _END.finditer(text):
         end = m.end()
         nxt = end
@@ -85,7 +106,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         punct = m.group(0)
         newline_between = "\n" in text[end:nxt]
-        if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1:
+        if not newline_between and _ENUMERATOR.fullmatch(text, last_cut, end) is not None:
+            continue  # "1. First item." -- the number opens the sentence
+
+        if punct == ".":  # "no.’ They": a quote after the stop is not an abbreviation
             if _is_abbreviation(text, m.start()):
                 low = (_WORD_BEFORE.search(text, 0, m.start()) or [""])[0].lower().rstrip(".")
                 # "U.S. officials" vs. "in the U.S. The next": a capital after a title-like
@@ -106,7 +130,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                         continue
         if newline_between or _starts_sentence(text, nxt):
             cuts.append(end)
+            last_cut = nxt
     for m in _GLUED.finditer(text):
+        tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        tok_end = m.end()
+        while tok_end < n and not text[tok_end].isspace():
+            tok_end += 1
+        if _looks_like_address(text[tok_start:tok_end]):
+            continue
         cuts.append(m.end())
     cuts.sort()
     out: list[tuple[int, int]] = []
