@@ -129,9 +129,16 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         raise _fail(f"{config_file}: config file does not exist")
     overrides = {"select": _split(select), "extend_select": _split(extend_select)}
     configs = ConfigCache(config_file, isolated, overrides)
+
+    def notice(message: str) -> None:
+        if not quiet:
+            click.echo(f"articlelint: warning: {message}", err=True)
+
     try:
-        targets = collect_targets(paths or (".",), configs, stdin_filename)
-    except (ConfigError, UsageError) as exc:
+        targets = collect_targets(paths or (".",), configs, stdin_filename, on_notice=notice)
+        _check_cli_selectors(targets, {"--select": _split(select), "--extend-select": _split(extend_select),
+                                       "--ignore": _split(ignore)})
+    except (ConfigError, UsageError, PackError, RegistryError) as exc:
         raise _fail(str(exc))
 
     baseline = None
@@ -150,8 +157,13 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
     results = []
     for result in all_results:
         if result.skipped == "binary":
-            click.echo(f"articlelint: notice: {result.notice}", err=True)
+            if not quiet:
+                click.echo(f"articlelint: notice: {result.notice}", err=True)
             continue
+        if result.skipped and fmt != "text" and output is None:
+            # the report on stdout is for machines; say it where a person looks too
+            for d in result.diagnostics:
+                click.echo(f"articlelint: error: {result.path}: {d.message}", err=True)
         results.append(result)
     fail_threshold = fail_on or next((t.config.fail_on for t in targets if t.config.fail_on), None)
 
@@ -170,7 +182,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         text = "".join(f"{n:6d}  {code:<10} {name}\n" for (code, name), n in counts.most_common())
     else:
         if color is None:
-            color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            color = (fmt == "text" and output is None and sys.stdout.isatty()
+                     and not os.environ.get("NO_COLOR"))
         registry = load_registry()
         text = render(fmt, results, color=bool(color), rules=list(registry))
     if output is not None:
@@ -186,6 +199,21 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
             summary += f" {outcome.errors} file(s) could not be linted."
         click.echo(summary, err=True)
     return outcome.exit_status
+
+
+def _check_cli_selectors(targets, given: dict) -> None:
+    """Unknown rule selectors on the command line are a usage error naming the option."""
+    from lint.engine import _known_selector
+    from lint.registry import load_registry
+    from lint.suggest import did_you_mean
+
+    packs = {t.config.packs for t in targets} or {()}
+    registries = [load_registry(p) for p in sorted(packs)]
+    for option, selectors in given.items():
+        for s in selectors or ():
+            if not any(_known_selector(r, s) for r in registries):
+                names = {n for r in registries for n in (*r.by_code, *r.by_name)}
+                raise click.UsageError(f"{option}: unknown rule selector {s!r}" + did_you_mean(s, sorted(names)))
 
 
 @main.command("rules")

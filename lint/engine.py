@@ -71,12 +71,12 @@ def _check_selectors(registry: Registry, selectors: Iterable[str], where: str) -
 def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
     """Instantiate the rules a config enables, with validated options (raises ConfigError)."""
     registry = registry or load_registry(config.packs)
-    where = str(config.path) if config.path else "command line"
-    _check_selectors(registry, config.select or (), where)
-    _check_selectors(registry, config.extend_select, where)
-    _check_selectors(registry, config.ignore, where)
+    where = config.where()
+    _check_selectors(registry, config.select or (), config.where("select"))
+    _check_selectors(registry, config.extend_select, config.where("extend-select"))
+    _check_selectors(registry, config.ignore, config.where("ignore"))
     for glob, codes in config.per_file_ignores:
-        _check_selectors(registry, codes, f"{where} (per-file-ignores {glob!r})")
+        _check_selectors(registry, codes, f"{config.where('per-file-ignores', glob)} (per-file-ignores {glob!r})")
 
     if config.select is None:
         enabled = {r for r in registry.rules if r.default_enabled}
@@ -98,7 +98,7 @@ def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
             try:
                 severity = Severity.parse(str(values.pop("severity")))
             except ValueError as exc:
-                raise ConfigError(f"{where}: rules.{key}.severity: {exc}") from None
+                raise ConfigError(f"{config.where('rules', key, 'severity')}: rules.{key}.severity: {exc}") from None
         enable = values.pop("enabled", None)
         rule = registry.get(key)
         if rule is None:
@@ -109,13 +109,18 @@ def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
                     config = config  # disabled backend rules are ignored at finding level
                 continue
             names = list(registry.by_name) + list(registry.by_code)
-            raise ConfigError(f"{where}: [rules.{key}]: unknown rule" + did_you_mean(key, names))
+            raise ConfigError(f"{config.where('rules', key)}: [rules.{key}]: unknown rule {key!r}" + did_you_mean(key, names))
         if enable is True:
             enabled.add(rule)
         elif enable is False:
             enabled.discard(rule)
         elif enable is not None:
-            raise ConfigError(f"{where}: rules.{key}.enabled must be true or false")
+            raise ConfigError(f"{config.where('rules', key, 'enabled')}: rules.{key}.enabled must be true or false")
+        for option, value in values.items():  # one at a time, to name the line of a bad one
+            try:
+                build_options(rule, {option: value}, where=f"{config.where('rules', key, option)}: ")
+            except OptionsError as exc:
+                raise ConfigError(str(exc)) from None
         per_rule[rule] = (values, severity)
 
     instances = []
@@ -192,7 +197,18 @@ def lint_source(source: str, path: str, ruleset: RuleSet, ctx: Context | None = 
                 baseline=None, debug: bool = False, fmt: str | None = None) -> FileResult:
     from lint.parse import parse
 
-    doc = parse(source, path, fmt)
+    try:
+        doc = parse(source, path, fmt)
+    except Exception as exc:  # a parser bug must not stop the run nor pass the file silently
+        if debug:
+            raise
+        crashed = ruleset.meta["rule-crashed"]
+        diag = crashed.report(
+            Span(0, 0),
+            f"the parser failed on this file: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            traceback=traceback.format_exc(),
+        ).with_(path=path)
+        return FileResult(path, source, [diag])
     diags = lint_document(doc, ruleset, ctx, baseline, debug)
     return FileResult(path, source, diags)
 
@@ -201,8 +217,10 @@ def input_error_result(path: str, error: InputError, ruleset: RuleSet | None, me
     if error.kind == "binary":
         return FileResult(path, None, [], skipped="binary", notice=error.message)
     rule = meta_rule or (ruleset.meta["input-error"] if ruleset else None)
-    diag = rule.report(Span(0, 0), error.message).with_(path=path)
-    return FileResult(path, "", [diag], skipped=error.kind)
+    text = error.text or ""
+    at = min(error.offset, len(text))
+    diag = rule.report(Span(at, at), error.message).with_(path=path)
+    return FileResult(path, text, [diag], skipped=error.kind)
 
 
 def lint_path(path: str, config: Config, ctx: Context | None = None, baseline=None,

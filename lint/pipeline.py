@@ -43,6 +43,11 @@ def suppress(
         if not hidden:
             kept.append(d)
     for s in suppressions:
+        if s.used and s.parent is not None:
+            s.root.used = True
+    for s in suppressions:
+        if s.parent is not None:
+            continue  # judged with the comment it continues
         unknown = [c for c in s.codes if not settings.is_known(c)]
         if unknown:
             rule = meta["unknown-suppression"]

@@ -84,8 +84,9 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        doc = cls.doc()
-        return doc.splitlines()[0] if doc else ""
+        """The docstring's first paragraph on one line."""
+        first = cls.doc().split("\n\n", 1)[0]
+        return " ".join(first.split())
 
     # -- checking --------------------------------------------------------------------
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:

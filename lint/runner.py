@@ -27,12 +27,18 @@ class Target:
     config: Config
 
 
-def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = None) -> list[Target]:
-    """Expand folders (include/exclude/.gitignore) and pair each file with its config."""
+def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = None,
+                    on_notice: Callable[[str], None] | None = None) -> list[Target]:
+    """Expand folders (include/exclude/.gitignore) and pair each file with its config.
+
+    Each file's own (nearest) config decides whether its ``exclude`` skips it, also for files
+    named explicitly (so a pre-commit hook honours the config). A path that does not exist
+    becomes a target whose linting reports the input error; the rest of the run goes on."""
     import os
 
-    from lint.files import iter_files
+    from lint.files import is_excluded, iter_files
 
+    notice = on_notice or (lambda message: None)
     targets: list[Target] = []
     for raw in paths:
         if raw == "-":
@@ -41,17 +47,27 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
             continue
         p = Path(raw)
         if not p.exists():
-            raise UsageError(f"{raw}: no such file or folder")
+            targets.append(Target(raw, configs.for_path(Path.cwd())))
+            continue
         if p.is_dir():
             cfg = configs.for_path(p)
+            before = len(targets)
             for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
+                own = configs.for_path(f)
+                if own is not cfg and own.path != cfg.path and is_excluded(f, own.exclude, own.root):
+                    continue
                 try:
                     shown = os.path.relpath(f)
                 except ValueError:
                     shown = str(f)
-                targets.append(Target(shown, configs.for_path(f)))
+                targets.append(Target(shown, own))
+            if len(targets) == before:
+                notice(f"{raw}: no files to lint (include: {' '.join(cfg.include)})")
         else:
-            targets.append(Target(raw, configs.for_path(p)))
+            cfg = configs.for_path(p)
+            if is_excluded(p, cfg.exclude, cfg.root):
+                continue
+            targets.append(Target(raw, cfg))
     return targets
 
 

@@ -18,10 +18,14 @@ class InputError(Exception):
     """A file cannot be linted; ``kind`` is one of: binary, encoding, unreadable, too-large,
     missing. ``binary`` is a notice (the file is skipped), the rest are errors."""
 
-    def __init__(self, kind: str, message: str):
+    def __init__(self, kind: str, message: str, text: str | None = None, offset: int = 0):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        #: for an encoding error: the text decoded with replacement characters, and the
+        #: character offset of the first bad byte in it (so the finding points at it)
+        self.text = text
+        self.offset = offset
 
 
 @dataclass(frozen=True)
@@ -33,15 +37,17 @@ class SourceText:
 def decode(data: bytes, path: str) -> str:
     if b"\x00" in data[:BINARY_PROBE]:
         raise InputError("binary", f"{path}: binary file, skipped")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return data.decode("utf-8")
+        return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
+        good = data[bom : bom + exc.start].decode("utf-8")
         raise InputError(
             "encoding",
-            f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
+            f"invalid UTF-8 at byte offset {bom + exc.start} (byte 0x{data[bom + exc.start]:02x}); "
             "save the file as UTF-8",
+            text=data[bom:].decode("utf-8", errors="replace"),
+            offset=len(good),
         ) from None
 
 
@@ -56,7 +62,7 @@ def read_source(path: str, max_size: int) -> SourceText:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise InputError("missing", f"{path}: no such file or folder") from None
+        raise InputError("missing", "no such file or folder") from None
     except OSError as exc:
         raise InputError("unreadable", f"cannot read file: {exc.strerror or exc}") from None
     if size > max_size:

@@ -27,6 +27,12 @@ class Suppression:
     comment: Span
     regions: list[Span] = field(default_factory=list)
     used: bool = False
+    #: a ``disable A,B`` that ``enable A`` split: the part still disabling B points here
+    parent: "Suppression | None" = None
+
+    @property
+    def root(self) -> "Suppression":
+        return self.parent.root if self.parent is not None else self
 
     def covers(self, d) -> bool:
         if self.codes and not any(selector_matches(c, d.code, d.name, d.family) for c in self.codes):
@@ -51,10 +57,17 @@ def parse_suppressions(doc: Document) -> list[Suppression]:
         if kind == "enable":
             still_open = []
             for s in open_:
-                if not codes or set(s.codes) & set(codes) or not s.codes:
-                    s.regions = [Span(s.comment.end, comment.span.start)]
-                else:
-                    still_open.append(s)
+                named = {c.upper() for c in codes}
+                if codes and s.codes and not named & {c.upper() for c in s.codes}:
+                    still_open.append(s)  # enables other rules: this one stays open
+                    continue
+                start = s.regions[0].start
+                s.regions = [Span(start, comment.span.start)]
+                rest = tuple(c for c in s.codes if c.upper() not in named) if codes else ()
+                if rest:  # "disable A,B" … "enable A": B stays disabled
+                    part = Suppression("disable", rest, s.comment, [Span(comment.span.end, n)], parent=s)
+                    out.append(part)
+                    still_open.append(part)
             open_ = still_open
             continue
         sup = Suppression(kind, codes, comment.span)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+import re
+from xml.sax.saxutils import quoteattr as _quoteattr
+
+# characters XML 1.0 does not allow at all, even escaped
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def quoteattr(value: str) -> str:
+    return _quoteattr(_NOT_XML.sub("\ufffd", value))
 
 
 def render(results, **_) -> str:
