@@ -76,7 +76,7 @@ def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
     _check_selectors(registry, config.extend_select, config.where("extend-select"))
     _check_selectors(registry, config.ignore, config.where("ignore"))
     for glob, codes in config.per_file_ignores:
-        _check_selectors(registry, codes, f"{config.where('per-file-ignores', glob)} (per-file-ignores {glob!r})")
+        _check_selectors(registry, codes, config.where("per-file-ignores", glob))
 
     if config.select is None:
         enabled = {r for r in registry.rules if r.default_enabled}
