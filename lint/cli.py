@@ -188,10 +188,13 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         text = render(fmt, results, color=bool(color), rules=list(registry))
     if output is not None:
         tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(output)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=bool(color) if not statistics else None)
     if not quiet and fmt == "text":
         n, files = outcome.findings, len(results)
         summary = f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}."

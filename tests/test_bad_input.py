@@ -110,7 +110,7 @@ def test_huge_file_is_refused_without_reading_it(here):
         line = b"The council met on Monday and voted to rebuild the old bridge.\n"
         fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
     r = run("check", "--isolated", "big.txt", "good.txt")
-    assert "big.txt:1:1: AL100 file is 50.0 MB, larger than max-file-size (10.0 MB)" in r.stdout
+    assert "big.txt:1:1: AL100 file is 50.0 MB, larger than max-file-size (5.0 MB)" in r.stdout
     assert "good.txt:3:1: BP001" in r.stdout
     assert r.exit_code == 2
     (here / ".articlelint.toml").write_text("max-file-size = 10\n")
