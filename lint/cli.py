@@ -220,16 +220,23 @@ def _check_cli_selectors(targets, given: dict) -> None:
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              help="markdown: the table in the README.")
 @click.option("--all", "show_all", is_flag=True, help="Include rules of the meta family.")
 def rules_cmd(fmt, show_all):
     """List the rules: code, name, family, severity, fixable."""
     import json as _json
 
-    from lint.registry import load_registry
-
     registry = _registry_or_exit()
     rows = [r for r in registry if show_all or r.family != "meta"]
+    if fmt == "markdown":
+        click.echo("| Code | Name | Family | Severity | Fixable | On by default | What it flags |")
+        click.echo("|---|---|---|---|---|---|---|")
+        for r in rows:
+            summary = r.summary().replace("|", "\\|")
+            click.echo(f"| {r.code} | `{r.name}` | {r.family} | {r.severity} | {'yes' if r.fixable else 'no'} "
+                       f"| {'yes' if r.default_enabled else 'no'} | {summary} |")
+        return
     if fmt == "json":
         click.echo(_json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": str(r.severity),
