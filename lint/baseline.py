@@ -16,6 +16,8 @@ from pathlib import Path
 from lint.diagnostic import Diagnostic
 
 VERSION = 1
+#: errors about the run, not the text: a baseline must never hide them
+_NOT_RECORDED = {"AL100", "AL900"}
 
 
 class BaselineError(ValueError):
@@ -47,9 +49,11 @@ def write_baseline(file: Path, results) -> int:
     for result in results:
         if not result.diagnostics or result.source is None:
             continue
-        key = _key_path(result.path, file.parent)
-        counts = entries.setdefault(key, Counter())
-        for d in result.diagnostics:
+        recorded = [d for d in result.diagnostics if d.code not in _NOT_RECORDED]
+        if not recorded:
+            continue
+        counts = entries.setdefault(_key_path(result.path, file.parent), Counter())
+        for d in recorded:
             counts[(d.code, fingerprint(d, result.source))] += 1
             total += 1
     data = {

@@ -168,9 +168,17 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
     fail_threshold = fail_on or next((t.config.fail_on for t in targets if t.config.fail_on), None)
 
     if write_baseline is not None:
-        n = write_bl(write_baseline, results)
+        try:
+            n = write_bl(write_baseline, results)
+        except OSError as exc:
+            raise _fail(f"{write_baseline}: cannot write the baseline: {exc.strerror or exc}")
         click.echo(f"articlelint: wrote {n} finding(s) to {write_baseline}", err=True)
-        return EXIT_OK
+        failed = [r for r in results if r.has_error]
+        for r in failed:
+            for d in r.diagnostics:
+                if d.code in ("AL100", "AL900"):
+                    click.echo(f"articlelint: error: {r.path}: {d.message}", err=True)
+        return EXIT_ERROR if failed else EXIT_OK
 
     outcome = Outcome(fail_on=fail_threshold or "warning")
     for r in results:

@@ -450,7 +450,10 @@ class ConfigCache:
         else:
             found = find_config(folder)
             config = self._load(found) if found else Config()
-        config = config.with_cli(**self.overrides)
+        overrides = dict(self.overrides)
+        if overrides.get("extend_select"):  # adds to the config's list, as its name says
+            overrides["extend_select"] = tuple(config.extend_select) + tuple(overrides["extend_select"])
+        config = config.with_cli(**overrides)
         self._by_dir[folder] = config
         return config
 

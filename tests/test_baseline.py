@@ -88,3 +88,12 @@ def test_missing_or_broken_baseline_is_exit_2(here):
     assert r.exit_code == 2 and "not a valid baseline file" in r.stderr
     (here / "bl.json").write_text('{"version": 99, "findings": {}}', encoding="utf-8")
     assert check().exit_code == 2
+
+
+def test_input_errors_are_never_recorded(here):
+    (here / "bad.txt").write_bytes(b"\xff")
+    r = run("check", "--isolated", "--write-baseline", "bl.json", "a.txt", "bad.txt")
+    assert r.exit_code == 2 and "bad.txt: invalid UTF-8" in r.stderr
+    assert list(json.loads((here / "bl.json").read_text())["findings"]) == ["a.txt"]
+    r = check("a.txt", "bad.txt")
+    assert [i["code"] for i in json.loads(r.stdout)] == ["AL100"] and r.exit_code == 2

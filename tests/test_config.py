@@ -313,3 +313,10 @@ def test_init_pyproject_appends_valid_toml(here):
     uncommented = re.sub(r"^# (?=\[|[a-z-]+ = |\"[^\"]+\" = )", "", STARTER, flags=re.M)
     write(here / "full.toml", uncommented.replace('"drafts/*.md" = ["readability"]', '"drafts/*.md" = ["boilerplate"]'))
     assert load_config(here / "full.toml").rule_settings()["template-footer"] == {"severity": "error"}
+
+
+def test_cli_extend_select_adds_to_the_config_list(here):
+    write(here / ".articlelint.toml", 'select = ["meta"]\nextend-select = ["AL"]\n')
+    write(here / "a.txt", FOOTER)
+    assert findings(run("check", "--format", "json", "a.txt")) == []
+    assert findings(run("check", "--extend-select", "BP001", "--format", "json", "a.txt")) == [("a.txt", 3, "BP001")]
