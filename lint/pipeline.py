@@ -109,6 +109,8 @@ def run(
     baseline=None,
 ) -> list[Diagnostic]:
     diags = suppress(diags, suppressions, settings, meta)
+    if doc is not None:  # findings about suppressions are made here, without a path
+        diags = [d if d.path else d.with_(path=doc.path) for d in diags]
     diags = ignore(diags, settings.ignore)
     diags = override_severity(diags, settings.severity_overrides)
     if baseline is not None and doc is not None:

@@ -134,3 +134,77 @@ def test_meta_findings_can_be_ignored():
     doc = doc_of(src)
     diags = lint_document(doc, build_ruleset(Config(select=("template-footer",), ignore=("AL001",))))
     assert diags == []
+
+
+# -- end to end through the Markdown and HTML parsers ----------------------------------------
+
+def check_file(tmp_path, name: str, text: str) -> list[tuple[int, str]]:
+    import json
+
+    from clihelp import run
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    r = run("check", "--isolated", "--format", "json", path)
+    assert r.exit_code in (0, 1), r.output
+    return [(i["line"], i["code"]) for i in json.loads(r.stdout)]
+
+
+MARKDOWN = """\
+---
+title: Council notes
+---
+# Council notes
+
+The council met on Monday.
+
+<!-- articlelint: disable-next-line BP001 -->
+Leave a Reply
+
+<!-- articlelint: disable template-footer -->
+
+Leave a Reply
+
+<!-- articlelint: enable -->
+
+Leave a Reply
+
+```html
+<!-- articlelint: disable-file -->
+```
+
+<!-- articlelint: disable-next-line boilerplate -->
+The vote was eleven to four.
+
+<!-- articlelint: disable BP999 -->
+"""
+
+
+def test_markdown_suppressions_end_to_end(tmp_path):
+    assert check_file(tmp_path, "notes.md", MARKDOWN) == [
+        (17, "BP001"),  # after "enable"
+        (23, "AL001"),  # hides nothing
+        (26, "AL002"),  # unknown code
+    ]  # the comment inside the code block is not a directive
+
+
+def test_markdown_disable_file(tmp_path):
+    text = "Leave a Reply\n\n<!-- articlelint: disable-file template-footer -->\n\nLeave a comment\n"
+    assert check_file(tmp_path, "a.md", text) == []
+
+
+HTML = """\
+<html><body>
+<p>The council met on Monday.</p>
+<!-- articlelint: disable-next-line BP001 -->
+<p>Leave a Reply</p>
+<p>Leave a Reply</p>
+<script>var s = "<!-- articlelint: disable-file -->";</script>
+<!-- articlelint: disable BP001 --><p>Post a comment</p><!-- articlelint: enable BP001 -->
+<p>Share this story</p>
+</body></html>
+"""
+
+
+def test_html_suppressions_end_to_end(tmp_path):
+    assert check_file(tmp_path, "page.html", HTML) == [(5, "BP001"), (8, "BP001")]
