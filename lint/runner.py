@@ -68,7 +68,19 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
             if is_excluded(p, cfg.exclude, cfg.root):
                 continue
             targets.append(Target(raw, cfg))
-    return targets
+    return _unique(targets)
+
+
+def _unique(targets: list[Target]) -> list[Target]:
+    """Each file once, however many arguments name it ("." and "a.md")."""
+    seen: set = set()
+    out = []
+    for t in targets:
+        key = t.path if t.path == "-" else Path(t.path).resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
 
 
 @dataclass

@@ -182,3 +182,8 @@ def test_console_script_is_installed(here):
     assert exe, "the articlelint console script is not installed next to this Python"
     r = subprocess.run([exe, "check", "--isolated", "clean.txt"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout == ""
+
+
+def test_a_file_named_twice_is_linted_once(here):
+    r = run("check", "--isolated", ".", "footer.txt", "./footer.txt")
+    assert r.stdout.count("BP001") == 1
