@@ -239,3 +239,13 @@ def test_rdjsonl_columns_are_utf8_bytes():
     assert gr["location"]["range"] == {"start": {"line": 1, "column": 3}, "end": {"line": 1, "column": 5}}
     rp = next(i for i in items if i["code"]["value"] == "RP002")
     assert rp["suggestions"][0]["text"] == ""
+
+
+def test_sarif_fingerprints_survive_moved_lines(seed_dir):
+    before = json.loads(check_seed("--format", "sarif"))["runs"][0]["results"]
+    path = seed_dir / "seed-article.txt"
+    path.write_text("A new first line.\n\nAnd another.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    after = json.loads(check_seed("--format", "sarif"))["runs"][0]["results"]
+    assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
+    assert len({r["partialFingerprints"]["articlelint/v1"] for r in after}) == 2
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [24, 26]

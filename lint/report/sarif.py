@@ -49,14 +49,24 @@ def render(results, rules=None, **_) -> str:
             item["defaultConfiguration"] = {"level": _LEVEL[str(rule.severity)]}
         index[code] = len(rule_items)
         rule_items.append(item)
+    from collections import Counter
+
+    from lint.baseline import fingerprint
+
     sarif_results = []
     for r in results:
+        seen: Counter = Counter()
         for d in r.diagnostics:
+            # the baseline's fingerprint (rule + normalised text, not the line) and its
+            # occurrence: code scanning keeps tracking an alert when lines move
+            key = fingerprint(d, r.source or "")
+            seen[key] += 1
             res = {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": _LEVEL[str(d.severity)],
                 "message": {"text": d.message},
+                "partialFingerprints": {"articlelint/v1": f"{key}:{seen[key]}"},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": _uri(d.path)},
