@@ -30,13 +30,15 @@ class Outcome:
     files: int = 0
     errors: int = 0
 
-    def add(self, result) -> None:
+    def add(self, result, fail_on: str | None = None) -> None:
+        """Count a file's findings against ``fail_on`` (its config's), or the run's."""
         from lint.diagnostic import Severity
 
         self.files += 1
         if result.has_error:
             self.errors += 1
-        threshold = None if self.fail_on == "never" else Severity.parse(self.fail_on)
+        fail_on = fail_on or self.fail_on
+        threshold = None if fail_on == "never" else Severity.parse(fail_on)
         for d in result.diagnostics:
             self.findings += 1
             if threshold is not None and d.severity >= threshold:
@@ -165,7 +167,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
             for d in result.diagnostics:
                 click.echo(f"articlelint: error: {result.path}: {d.message}", err=True)
         results.append(result)
-    fail_threshold = fail_on or next((t.config.fail_on for t in targets if t.config.fail_on), None)
+    # --fail-on wins; otherwise each file's own config decides for its findings
+    fail_on_of = {t.path if t.path != "-" else (stdin_filename or "-"): t.config.fail_on for t in targets}
 
     if write_baseline is not None:
         try:
@@ -180,9 +183,9 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
                     click.echo(f"articlelint: error: {r.path}: {d.message}", err=True)
         return EXIT_ERROR if failed else EXIT_OK
 
-    outcome = Outcome(fail_on=fail_threshold or "warning")
+    outcome = Outcome(fail_on=fail_on or "warning")
     for r in results:
-        outcome.add(r)
+        outcome.add(r, fail_on or fail_on_of.get(r.path))
 
     # 3. report
     if statistics:

@@ -320,3 +320,13 @@ def test_cli_extend_select_adds_to_the_config_list(here):
     write(here / "a.txt", FOOTER)
     assert findings(run("check", "--format", "json", "a.txt")) == []
     assert findings(run("check", "--extend-select", "BP001", "--format", "json", "a.txt")) == [("a.txt", 3, "BP001")]
+
+
+def test_fail_on_is_per_config(here):
+    write(here / "strict/.articlelint.toml", 'fail-on = "warning"\n')
+    write(here / "lax/.articlelint.toml", 'fail-on = "error"\n')
+    write(here / "lax/a.txt", FOOTER)
+    assert run("check", "lax").exit_code == 0
+    write(here / "strict/b.txt", FOOTER)
+    assert run("check", "lax", "strict").exit_code == 1
+    assert run("check", "--fail-on", "never", "lax", "strict").exit_code == 0
