@@ -255,8 +255,10 @@ def test_user_pack_folder_is_used(here):
         ("HS001", "house-signoff", "error", 3)]
     r = run("check", "--select", "house-signoff", "a.txt")
     assert r.exit_code == 1 and "[house-signoff]" in r.stdout
-    r = run("rules")  # the pack's folder comes from the config; the built-in list still works
-    assert r.exit_code == 0
+    r = run("rules")  # the current folder's config adds its packs to the list
+    assert r.exit_code == 0 and "HS001" in r.stdout and "house-signoff" in r.stdout
+    r = run("explain", "HS001")
+    assert r.exit_code == 0 and "The newsroom's sign-off line." in r.stdout
 
 
 def test_yaml_pack_schema_error_names_file_and_line(here):
