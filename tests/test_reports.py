@@ -249,3 +249,9 @@ def test_sarif_fingerprints_survive_moved_lines(seed_dir):
     assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
     assert len({r["partialFingerprints"]["articlelint/v1"] for r in after}) == 2
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [24, 26]
+
+
+def test_sarif_uris_are_percent_encoded():
+    log = json.loads(render("sarif", sample_results()))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"docs/a%20b.txt"}

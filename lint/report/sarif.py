@@ -19,10 +19,14 @@ def _region(result, span) -> dict:
 
 
 def _uri(path: str) -> str:
+    """A URI reference: relative paths stay relative (code scanning resolves them against
+    the repository), with spaces and the like percent-encoded."""
+    from urllib.parse import quote
+
     if path == "-":
         return "stdin"
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(p.as_posix()) if not p.is_absolute() else p.as_uri()
 
 
 def render(results, rules=None, **_) -> str:
