@@ -137,7 +137,9 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
             click.echo(f"articlelint: warning: {message}", err=True)
 
     try:
-        targets = collect_targets(paths or (".",), configs, stdin_filename, on_notice=notice)
+        # no paths: the current folder, or standard input when it is given a name
+        default = ("-",) if stdin_filename else (".",)
+        targets = collect_targets(paths or default, configs, stdin_filename, on_notice=notice)
         _check_cli_selectors(targets, {"--select": _split(select), "--extend-select": _split(extend_select),
                                        "--ignore": _split(ignore)})
     except (ConfigError, UsageError, PackError, RegistryError) as exc:

@@ -180,6 +180,8 @@ def test_stdin(here):
     assert r.stdout.startswith("-:3:1: BP001 ") and r.exit_code == 1
     r = run("check", "--isolated", "--stdin-filename", "news/story.txt", "-", input=FOOTER)
     assert r.stdout.startswith("news/story.txt:3:1: BP001 ")
+    r = run("check", "--isolated", "--stdin-filename", "story.md", input="# Story\n\nLeave a Reply\n")
+    assert r.stdout.startswith("story.md:3:1: BP001 ")  # no path: standard input, parsed as Markdown
     r = run("check", "--isolated", "-", input="")
     assert r.exit_code == 0 and r.stdout == ""
     r = run("check", "--isolated", "-", input=b"ok\n\xff\n")
