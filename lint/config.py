@@ -483,6 +483,9 @@ fail-on = "warning"
 # Folders of your own YAML rule packs, relative to this file.
 packs = []
 
+# Larger files are an input error (exit status 2) and are never read.
+# max-file-size = 5242880
+
 [per-file-ignores]
 # "drafts/*.md" = ["readability"]
 
