@@ -31,11 +31,13 @@ def get_backend(
     words: tuple[str, ...] = (),
     languagetool_url: str | None = None,
     languagetool_local: bool = False,
+    languagetool_port: int | None = None,
     timeout: float = 60.0,
     max_chars: int | None = None,
 ) -> Backend:
     """The process-wide backend ``name`` ("harper" or "languagetool") for these options."""
-    key = (name, tuple(sorted(set(words))), languagetool_url, languagetool_local, timeout, max_chars)
+    key = (name, tuple(sorted(set(words))), languagetool_url, languagetool_local, languagetool_port,
+           timeout, max_chars)
     with _LOCK:
         backend = _BACKENDS.get(key)
         if backend is None:
@@ -55,6 +57,7 @@ def get_backend(
                     timeout=timeout,
                     max_chars=max_chars or DEFAULT_MAX_CHARS,
                     local_download=languagetool_local,
+                    port=languagetool_port,
                 )
             else:
                 raise BackendError(

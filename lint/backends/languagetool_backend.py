@@ -84,6 +84,7 @@ class LanguageToolBackend:
         timeout: float = 60.0,
         max_chars: int = DEFAULT_MAX_CHARS,
         local_download: bool = False,
+        port: int | None = None,
     ) -> None:
         from lint.backends.languagetool_server import LT_VERSION
 
@@ -93,6 +94,7 @@ class LanguageToolBackend:
         self.timeout = timeout
         self.max_chars = max_chars
         self.local_download = local_download
+        self.port = port  # for the server articlelint starts (None: any free port)
         # A configured server may run another version; its URL stands in for the version.
         self.version = LT_VERSION if self.url is None else f"server {self.url}"
         self.options_key = f"language={language};words={hash_words(self.words)}"
@@ -129,7 +131,7 @@ class LanguageToolBackend:
         from lint.backends import languagetool_server as lts
 
         try:
-            server = _shared_server()
+            server = _shared_server(self.port)
         except lts.ProvisionError as exc:
             raise BackendError(f"local LanguageTool could not start: {exc}") from exc
         return server.url
@@ -250,7 +252,7 @@ _SERVER_LOCK = threading.Lock()
 _SERVER: Any = None
 
 
-def _shared_server() -> Any:
+def _shared_server(port: int | None = None) -> Any:
     """The one local server of this process, provisioned and started on first use."""
     global _SERVER
     from lint.backends import languagetool_server as lts
@@ -258,7 +260,7 @@ def _shared_server() -> Any:
     with _SERVER_LOCK:
         if _SERVER is None or _SERVER.process is None or _SERVER.process.poll() is not None:
             home = lts.provision()
-            server = lts.LanguageToolServer(home).start()
+            server = lts.LanguageToolServer(home, port=port).start()
             atexit.register(server.stop)
             _SERVER = server
         return _SERVER

@@ -43,6 +43,7 @@ DISABLED_RULES = {
             "EN_QUOTES",
             "DASH_RULE",
             "EN_UNPAIRED_QUOTES",  # the builtin unbalanced-quotes rule reports these
+            "EN_UNPAIRED_BRACKETS",  # and unbalanced-brackets these
             "COMMA_COMPOUND_SENTENCE",
             "COMMA_COMPOUND_SENTENCE_2",
             "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
