@@ -26,7 +26,7 @@ class Slip:
 # decimals and "No.5" (a digit after), file names "index.html" and domains (lowercase after),
 # "Amazon.Com"-style domains (a top-level domain after), and tokens that hold a URL or path.
 _MISSING_SPACE = re.compile(
-    r"(?:(?<=[a-z][a-z])|(?<=[0-9])|(?<=[a-z][)\]\"”’']))(?P<stop>(?:[.!?]+|…)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
+    r"(?:(?<=[a-z][a-z])|(?<=[0-9])|(?<=[0-9][a-z])|(?<=[a-z][)\]\"”’']))(?P<stop>(?:[.!?]+|…)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
 )
 _TLDS = frozenset({"com", "org", "net", "io", "gov", "edu", "co", "uk", "de", "fr", "info", "biz", "us"})
 _ABBREVIATIONS = frozenset(
