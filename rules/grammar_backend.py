@@ -180,6 +180,7 @@ def _backend(ctx: Context, name: str, grammar):
     backend = get_backend(
         name,
         words=words,
+        spelling=grammar.spelling,
         languagetool_url=languagetool_url(lt.url),
         languagetool_local=lt.local,
         languagetool_port=lt.port,

@@ -29,6 +29,7 @@ def get_backend(
     name: str,
     *,
     words: tuple[str, ...] = (),
+    spelling: bool = True,
     languagetool_url: str | None = None,
     languagetool_local: bool = False,
     languagetool_port: int | None = None,
@@ -36,7 +37,7 @@ def get_backend(
     max_chars: int | None = None,
 ) -> Backend:
     """The process-wide backend ``name`` ("harper" or "languagetool") for these options."""
-    key = (name, tuple(sorted(set(words))), languagetool_url, languagetool_local, languagetool_port,
+    key = (name, tuple(sorted(set(words))), spelling, languagetool_url, languagetool_local, languagetool_port,
            timeout, max_chars)
     with _LOCK:
         backend = _BACKENDS.get(key)
@@ -44,7 +45,7 @@ def get_backend(
             if name == "harper":
                 from lint.backends.harper_backend import HarperBackend
 
-                backend = HarperBackend(words=key[1])
+                backend = HarperBackend(words=key[1], spelling=spelling)
             elif name == "languagetool":
                 from lint.backends.languagetool_backend import (
                     DEFAULT_MAX_CHARS,

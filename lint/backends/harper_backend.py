@@ -31,17 +31,20 @@ class HarperBackend:
 
     name = "harper"
 
-    def __init__(self, words: tuple[str, ...] = (), dialect: str = "american") -> None:
+    def __init__(self, words: tuple[str, ...] = (), dialect: str = "american", spelling: bool = True) -> None:
         if dialect not in _DIALECTS:
             raise BackendError(
                 f"unknown Harper dialect {dialect!r}; choose one of {', '.join(_DIALECTS)}"
             )
         self.words = tuple(sorted(set(words)))
         self.dialect = dialect
+        # Spelling is Harper's costliest lint (suggestions for every unknown name): skip it
+        # when nobody will read its findings.
+        self.spelling = spelling
         self.version = harper_version()
         digest = hashlib.sha256("\n".join(self.words).encode("utf-8")).hexdigest()[:16]
         #: What besides the text decides the answer (part of the cache key).
-        self.options_key = f"dialect={dialect};words={digest}"
+        self.options_key = f"dialect={dialect};words={digest};spelling={spelling}"
         self._linter: Any = None
         self.calls = 0  # texts actually linted (tests count them)
 
@@ -57,6 +60,10 @@ class HarperBackend:
             linter = harper.Linter(harper.Dialect(_DIALECTS[self.dialect]))
             if self.words:
                 linter.import_words(list(self.words))
+            if not self.spelling:
+                config = linter.get_lint_config()
+                config.update({rule: False for rule in SPELLING_RULES if rule in config})
+                linter.set_lint_config(config)
             self._linter = linter
         return self._linter
 
