@@ -12,8 +12,10 @@ from typing import Any
 
 from lint.backends.base import BackendError, Match
 
-#: Harper rules whose findings are about unknown words (spelling): off unless spelling is on.
-SPELLING_RULES = frozenset({"SpellCheck"})
+#: Harper rules whose findings are about words missing from its dictionary (spelling): off
+#: unless spelling is on. SplitWords splits an unknown word into known ones ("donot", but
+#: also "successfull" -> "success full" and names), so it is a dictionary check too.
+SPELLING_RULES = frozenset({"SpellCheck", "SplitWords"})
 SPELLING_KINDS = frozenset({"Spelling"})
 
 _DIALECTS = {"american": 0, "british": 1, "australian": 2, "canadian": 3, "indian": 4}

@@ -4,13 +4,14 @@ Kept apart from the backends (which answer everything they find, so the cache se
 configuration) and from the rule (so ``bench/grammar_eval.py`` measures the very same policy).
 
 Off by default, and why:
-- spelling (LanguageTool's MORFOLOGIK_RULE_*, Harper's SpellCheck): news is full of proper
-  nouns; ``grammar.spelling = true`` turns it on, with the project dictionary;
+- spelling (LanguageTool's MORFOLOGIK_RULE_*, Harper's SpellCheck and SplitWords, which
+  both judge words missing from a dictionary): news is full of proper nouns; ``grammar.spelling = true`` turns it on, with the project dictionary;
 - findings that duplicate another family: long sentences (readability family);
 - matters of taste: style, redundancy, plain-English and word-repetition-style categories,
   serial (Oxford) comma either way, title case, contractions, spelled-out numbers, "boring"
   words, curly quotes and dashes, commas before "and" in compound sentences and after
-  sentence-initial adverbs ("For example,"), renamed places.
+  sentence-initial adverbs ("For example,"), renamed places, the casing of names ("Isis" or
+  "ISIS" is a house style).
 
 A user turns one back on with ``select`` (e.g. ``LT:COMMA_COMPOUND_SENTENCE``) and turns any
 other off with ``ignore`` (e.g. ``harper:ModalOf``).
@@ -67,6 +68,7 @@ DISABLED_RULES = {
             "TitleCase",
             "DiscourseMarkers",
             "UpdatePlaceNames",
+            "OrthographicConsistency",  # "Isis" vs "ISIS": a publication's house style
             "UseEllipsisCharacter",
             "EllipsisLength",
             "UnclosedQuotes",  # the builtin unbalanced-quotes rule reports these
