@@ -75,6 +75,7 @@ def test_unbalanced_brackets(text, expected):
         ("“Open and", "“Continued,” he said.", []),  # quotation over several paragraphs
         ("close” only", None, ["”"]),
         ("“one “two” three", None, ["“"]),
+        ("“The attacks in the “White Desert” neutralized 327.”", None, []),  # nested, as published
         ("He is 5'10\" tall", None, []),
         ("“a” and “b” and \"c\"", None, []),
     ],

@@ -148,28 +148,30 @@ def _starts_with_opening_quote(text: str | None) -> bool:
 def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip]:
     """Double quotes only (a single ’ is usually an apostrophe).
 
-    A quotation that runs over several paragraphs leaves each paragraph but the last unclosed
-    and opens the next one with a quote mark: that convention is not reported.
+    Curly quotes nest (“the “White Desert” neutralized…” is balanced); a straight ``"``
+    closes an open straight one, else opens. A quotation that runs over several paragraphs
+    leaves each paragraph but the last unclosed and opens the next one with a quote mark:
+    that convention is not reported.
     """
     slips = []
-    open_at: int | None = None
+    stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch == '"':
             if i > 0 and text[i - 1].isdigit():  # 5'10" (inches)
                 continue
-            if open_at is None:
-                open_at = i
+            if stack and stack[-1][0] == '"':
+                stack.pop()
             else:
-                open_at = None
+                stack.append((ch, i))
         elif ch in _OPENING:
-            if open_at is not None:
-                slips.append(Slip(open_at, open_at + 1, "Quotation opened here is not closed"))
-            open_at = i
+            stack.append((ch, i))
         elif ch in _CLOSING:
-            if open_at is None:
-                slips.append(Slip(i, i + 1, "Closing quotation mark without an opening one"))
+            if stack:
+                stack.pop()
             else:
-                open_at = None
-    if open_at is not None and not _starts_with_opening_quote(next_paragraph):
-        slips.append(Slip(open_at, open_at + 1, "Quotation opened here is not closed in this paragraph"))
+                slips.append(Slip(i, i + 1, "Closing quotation mark without an opening one"))
+    if stack and _starts_with_opening_quote(next_paragraph):
+        stack.pop(0)  # the outermost quotation goes on in the next paragraph
+    for _, pos in stack:
+        slips.append(Slip(pos, pos + 1, "Quotation opened here is not closed in this paragraph"))
     return sorted(slips, key=lambda s: s.start)
