@@ -149,7 +149,7 @@ def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip
     """Double quotes only (a single ’ is usually an apostrophe).
 
     Curly quotes nest (“the “White Desert” neutralized…” is balanced); a straight ``"``
-    closes an open straight one, else opens. A quotation that runs over several paragraphs
+    closes whatever quotation is open (“mixed," as scraped text often has), else opens one. A quotation that runs over several paragraphs
     leaves each paragraph but the last unclosed and opens the next one with a quote mark:
     that convention is not reported.
     """
@@ -159,7 +159,7 @@ def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip
         if ch == '"':
             if i > 0 and text[i - 1].isdigit():  # 5'10" (inches)
                 continue
-            if stack and stack[-1][0] == '"':
+            if stack:  # closes the open quotation, curly or straight (mixed marks are common)
                 stack.pop()
             else:
                 stack.append((ch, i))
