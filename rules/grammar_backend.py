@@ -98,6 +98,20 @@ class GrammarBackend(Rule):
         yield from found
 
 
+def _defaults_doc() -> str:
+    from lint.backends.policy import DISABLED_CATEGORIES, DISABLED_RULES
+
+    lines = ["", "**Backend rules off by default** (from `lint/backends/policy.py`):", ""]
+    for prefix in sorted(DISABLED_RULES):
+        cats = ", ".join(sorted(DISABLED_CATEGORIES.get(prefix, ())))
+        rules = ", ".join(f"`{prefix}:{r}`" for r in sorted(DISABLED_RULES[prefix]))
+        lines.append(f"- {prefix}: categories {cats}; rules {rules}.")
+    return "\n".join("    " + line if line else "" for line in lines)  # the docstring's indent
+
+
+GrammarBackend.__doc__ = (GrammarBackend.__doc__ or "") + _defaults_doc()
+
+
 class GrammarBackendUnavailable(Rule):
     """The grammar backend could not check the text: missing, down, slow or refusing.
 
