@@ -37,7 +37,7 @@ def get_backend(
     max_chars: int | None = None,
 ) -> Backend:
     """The process-wide backend ``name`` ("harper" or "languagetool") for these options."""
-    key = (name, tuple(sorted(set(words))), spelling, languagetool_url, languagetool_local, languagetool_port,
+    key = (name, tuple(sorted(set(words))), spelling if name == "harper" else None, languagetool_url, languagetool_local, languagetool_port,
            timeout, max_chars)
     with _LOCK:
         backend = _BACKENDS.get(key)

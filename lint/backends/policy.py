@@ -70,6 +70,7 @@ DISABLED_RULES = {
             "UpdatePlaceNames",
             "OrthographicConsistency",  # "Isis" vs "ISIS": a publication's house style
             "UseEllipsisCharacter",
+            "NumericRangeEnDash",  # typography taste; "12-16" is often a date
             "EllipsisLength",
             "UnclosedQuotes",  # the builtin unbalanced-quotes rule reports these
         }
