@@ -37,8 +37,9 @@ def get_backend(
     max_chars: int | None = None,
 ) -> Backend:
     """The process-wide backend ``name`` ("harper" or "languagetool") for these options."""
-    key = (name, tuple(sorted(set(words))), spelling if name == "harper" else None, languagetool_url, languagetool_local, languagetool_port,
-           timeout, max_chars)
+    harper_spelling = spelling if name == "harper" else None  # only Harper is told
+    key = (name, tuple(sorted(set(words))), harper_spelling, languagetool_url, languagetool_local,
+           languagetool_port, timeout, max_chars)
     with _LOCK:
         backend = _BACKENDS.get(key)
         if backend is None:
