@@ -99,13 +99,14 @@ class GrammarBackend(Rule):
 
 
 def _defaults_doc() -> str:
-    from lint.backends.policy import DISABLED_CATEGORIES, DISABLED_RULES
+    from lint.backends.policy import DISABLED_CATEGORIES, DISABLED_RULE_PREFIXES, DISABLED_RULES
 
     lines = ["", "**Backend rules off by default** (from `lint/backends/policy.py`):", ""]
     for prefix in sorted(DISABLED_RULES):
         cats = ", ".join(sorted(DISABLED_CATEGORIES.get(prefix, ())))
         rules = ", ".join(f"`{prefix}:{r}`" for r in sorted(DISABLED_RULES[prefix]))
-        lines.append(f"- {prefix}: categories {cats}; rules {rules}.")
+        starts = "".join(f", `{prefix}:{p}*`" for p in DISABLED_RULE_PREFIXES.get(prefix, ()))
+        lines.append(f"- {prefix}: categories {cats}; rules {rules}{starts}.")
     return "\n".join("    " + line if line else "" for line in lines)  # the docstring's indent
 
 

@@ -55,6 +55,8 @@ DISABLED_RULES = {
             # the builtin missing-space and doubled-punctuation rules report these
             "SENTENCE_WHITESPACE",
             "DOUBLE_PUNCTUATION",
+            # typography taste
+            "ARROWS",
         }
     ),
     HARPER_PREFIX: frozenset(
@@ -78,6 +80,14 @@ DISABLED_RULES = {
 }
 
 
+#: Families of backend rules named by prefix: accents on loanwords ("detente" or
+#: "détente" are both English) are taste.
+DISABLED_RULE_PREFIXES = {
+    LT_PREFIX: ("EN_DIACRITICS_REPLACE",),
+    HARPER_PREFIX: (),
+}
+
+
 def finding_code(prefix: str, match: Match) -> str:
     return f"{prefix}:{match.rule_id}"
 
@@ -87,5 +97,7 @@ def enabled_by_default(prefix: str, match: Match, *, spelling: bool = False) -> 
     if match.spelling:
         return spelling
     if match.category in DISABLED_CATEGORIES.get(prefix, ()):
+        return False
+    if match.rule_id.startswith(DISABLED_RULE_PREFIXES.get(prefix, ())):
         return False
     return match.rule_id not in DISABLED_RULES.get(prefix, ())
