@@ -13,6 +13,18 @@ import sys
 import click
 
 
+def _warm_up(url: str) -> None:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode({"language": "en-US", "text": "This is a warm-up text."}).encode()
+    try:
+        urllib.request.urlopen(f"{url}/v2/check", data=data, timeout=300).close()
+    except (urllib.error.URLError, OSError):
+        pass  # a slow first check later is the only cost
+
+
 @click.group("languagetool")
 def languagetool() -> None:
     """Provision and run a local LanguageTool server (Java 17 and Maven needed)."""
@@ -39,8 +51,16 @@ def serve_cmd(port: int | None, timeout: float) -> None:
     """Provision if needed, start LanguageTool on 127.0.0.1, print its URL, run until stopped.
 
     The server accepts connections from this computer only (no --public, no --allow-origin).
+    While it runs, `articlelint check` with the languagetool backend and no URL configured
+    uses it instead of starting its own.
     """
-    from lint.backends.languagetool_server import LanguageToolServer, ProvisionError, provision
+    from lint.backends.languagetool_server import (
+        LanguageToolServer,
+        ProvisionError,
+        clear_state,
+        provision,
+        write_state,
+    )
 
     try:
         home = provision(quiet=False)
@@ -48,6 +68,8 @@ def serve_cmd(port: int | None, timeout: float) -> None:
     except ProvisionError as exc:
         raise click.ClickException(str(exc)) from None
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    _warm_up(server.url)  # LanguageTool loads its English rules on the first check
+    write_state(server)  # later `articlelint check` runs on this machine reuse this server
     click.echo(f"LanguageTool listening on {server.url} (started in {server.start_seconds:.1f} s); "
                f"export LANGUAGETOOL_URL={server.url}", err=False)
     try:
@@ -58,4 +80,5 @@ def serve_cmd(port: int | None, timeout: float) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        clear_state(server)
         server.stop()

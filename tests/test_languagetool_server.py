@@ -129,3 +129,24 @@ def test_project_starts_its_own_loopback_server_when_no_url(lt_server, tmp_path)
                          capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 1, out.stdout + out.stderr
     assert "LT:EN_A_VS_AN" in out.stdout
+
+
+def test_a_served_server_is_reused_by_later_runs(lt_server, tmp_path, monkeypatch):
+    """`articlelint languagetool serve` records its URL; a run without URL uses it."""
+    import lint.backends.languagetool_backend as ltb
+    from lint.backends.languagetool_server import STATE_FILE, clear_state, running_server_url, write_state
+
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("LANGUAGETOOL_URL", raising=False)
+    monkeypatch.setattr(ltb, "_shared_server", lambda port=None: pytest.fail("started a second server"))
+    write_state(lt_server)
+    try:
+        assert running_server_url() == lt_server.url
+        reset_backends()
+        [matches] = get_backend("languagetool").check(["This is an test."])
+        assert any(m.rule_id == "EN_A_VS_AN" for m in matches)
+    finally:
+        clear_state(lt_server)
+        reset_backends()
+    assert not (lt_server.home / STATE_FILE).exists()
+    assert running_server_url() is None

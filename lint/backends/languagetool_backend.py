@@ -8,6 +8,8 @@ client is always used in ``remote_server`` mode, so it never downloads anything;
 
 Nothing happens at construction: the server is reached (or started) on the first check of a
 text that is not in the cache, so a fully cached run neither starts Java nor sends a request.
+A server left running by ``articlelint languagetool serve`` is found through the state file
+it writes in the LanguageTool folder and reused, so only the first run pays Java's start-up.
 
 Offsets: LanguageTool counts UTF-16 code units. The client converts ``offset`` to code points
 but leaves ``error_length`` in UTF-16 units, so a match that covers an emoji (or any astral
@@ -130,6 +132,9 @@ class LanguageToolBackend:
     def _start_local_server(self) -> str:
         from lint.backends import languagetool_server as lts
 
+        running = lts.running_server_url() if self.port is None else None
+        if running:  # `articlelint languagetool serve` is up: no start-up cost
+            return running
         try:
             server = _shared_server(self.port)
         except lts.ProvisionError as exc:

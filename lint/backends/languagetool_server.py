@@ -133,6 +133,59 @@ def provision(home: Path | None = None, *, mvn: str | None = None, quiet: bool =
     return home
 
 
+# -- a server left running by `articlelint languagetool serve`, reused by later runs -------
+
+STATE_FILE = "server.json"
+
+
+def write_state(server: "LanguageToolServer") -> Path:
+    """Record a running server so later runs on this machine reuse it instead of starting one."""
+    import json
+
+    assert server.process is not None
+    path = server.home / STATE_FILE
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"url": server.url, "pid": server.process.pid, "version": LT_VERSION}),
+                   encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def clear_state(server: "LanguageToolServer") -> None:
+    import json
+
+    path = server.home / STATE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if server.process is not None and data.get("pid") == server.process.pid:
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def running_server_url(home: Path | None = None) -> str | None:
+    """The URL of a live server recorded by ``serve`` (loopback only), else None."""
+    import json
+
+    path = (home or lt_home()) / STATE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        url, pid = str(data["url"]), int(data["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not url.startswith("http://127.0.0.1:") or data.get("version") != LT_VERSION:
+        return None
+    try:
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    try:
+        with urllib.request.urlopen(f"{url}/v2/languages", timeout=2) as response:
+            return url if response.status == 200 else None
+    except (urllib.error.URLError, OSError):
+        return None
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
