@@ -150,3 +150,28 @@ def test_a_served_server_is_reused_by_later_runs(lt_server, tmp_path, monkeypatc
         reset_backends()
     assert not (lt_server.home / STATE_FILE).exists()
     assert running_server_url() is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_server_stops_when_the_run_that_started_it_is_killed(lt_server):
+    import signal
+    import time
+
+    code = ("from lint.backends.languagetool_server import LanguageToolServer\n"
+            "s = LanguageToolServer().start(timeout=180)\n"
+            "print(s.process.pid, flush=True)\n"
+            "import time; time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        java_pid = int(parent.stdout.readline())
+    finally:
+        parent.send_signal(signal.SIGKILL)  # no atexit, no finally
+        parent.wait(timeout=30)
+    for _ in range(100):
+        try:
+            os.kill(java_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(java_pid, signal.SIGKILL)
+    pytest.fail("the LanguageTool server outlived the process that started it")

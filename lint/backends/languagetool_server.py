@@ -192,6 +192,25 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def _die_with_parent():
+    """On Linux, have the kernel stop Java when the Python process that started it dies, even
+    by a signal that skips ``atexit`` (pre-commit or CI killing the run). None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+    except (OSError, ImportError):
+        return None
+
+    def set_parent_death_signal() -> None:
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return set_parent_death_signal
+
+
 class LanguageToolServer:
     """A LanguageTool HTTP server process on loopback; use as a context manager or start/stop."""
 
@@ -241,7 +260,9 @@ class LanguageToolServer:
         ]
         began = time.monotonic()
         try:
-            self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+            self.process = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=_die_with_parent()
+            )
         finally:
             log.close()
         deadline = began + timeout
@@ -320,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     except ProvisionError as exc:
         print(f"articlelint: {exc}", file=sys.stderr)
         return 2
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that `finally` stops Java
     print(f"LanguageTool {LT_VERSION} listening on {server.url} (Ctrl-C stops it)", flush=True)
     try:
         assert server.process is not None
