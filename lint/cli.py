@@ -332,3 +332,6 @@ def _as_pyproject(starter: str) -> str:
             line = "# [tool.articlelint." + stripped[1:]
         out.append(line)
     return "\n".join(out) + "\n"
+
+from lint.languagetool_cli import languagetool as _languagetool_group  # noqa: E402
+main.add_command(_languagetool_group)

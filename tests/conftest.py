@@ -21,3 +21,9 @@ def corpus() -> Path:
             pytest.fail(f"shared corpus missing at {CORPUS}")
         pytest.skip("shared corpus not available")
     return CORPUS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _backend_cache_outside_the_tree(tmp_path_factory):
+    """Grammar results are cached on disk; tests keep that cache out of the work tree."""
+    os.environ.setdefault("ARTICLELINT_CACHE_DIR", str(tmp_path_factory.mktemp("articlelint-cache")))

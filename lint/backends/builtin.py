@@ -1,0 +1,177 @@
+"""Grammar slips found without a backend: pure functions over prose, code point offsets.
+
+The rules in ``rules/`` (missing-space-after-sentence, doubled-punctuation, unbalanced-quotes,
+unbalanced-brackets) wrap these; ``bench/grammar_eval.py`` calls them directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Slip:
+    start: int
+    end: int
+    message: str
+    replacement: str | None = None
+
+
+# --- missing space after a sentence end -----------------------------------------------------
+
+# "injuries.Isis’s": a sentence end (a word of 2+ lowercase letters, a number, or a closing
+# quote/bracket, then . ! ? or an ellipsis) glued to a capitalised word. What it leaves alone:
+# initials and "U.S." (an uppercase letter before the stop), "e.g."/"i.e." (one letter),
+# decimals and "No.5" (a digit after), file names "index.html" and domains (lowercase after),
+# "Amazon.Com"-style domains (a top-level domain after), and tokens that hold a URL or path.
+_MISSING_SPACE = re.compile(
+    r"(?:(?<=[a-z][a-z])|(?<=[0-9])|(?<=[0-9][a-z])|(?<=[a-z][)\]\"”’']))(?P<stop>(?:[.!?]+|…)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
+)
+_TLDS = frozenset({"com", "org", "net", "io", "gov", "edu", "co", "uk", "de", "fr", "info", "biz", "us"})
+_ABBREVIATIONS = frozenset(
+    {"mrs", "mr", "ms", "dr", "jr", "sr", "st", "vs", "etc", "approx", "gov", "sen", "rep", "gen",
+     "capt", "prof", "inc", "ltd", "corp", "co", "no", "fig", "vol", "ch", "pp", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "lt", "col"}
+)
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def missing_space_after_sentence(text: str) -> list[Slip]:
+    slips = []
+    for m in _MISSING_SPACE.finditer(text):
+        nxt = m.group("next")
+        if nxt.lower() in _TLDS:
+            continue
+        token = _token_around(text, m.start(), m.end())
+        if "://" in token or token.lower().startswith("www.") or "/" in token or "@" in token:
+            continue
+        word = re.search(r"[A-Za-z]+$", text[: m.start()])
+        if word and word.group().lower() in _ABBREVIATIONS:
+            continue
+        stop = m.group("stop")
+        slips.append(
+            Slip(
+                m.start("stop"),
+                m.end("stop") + 1,
+                f"Missing space after {stop!r} before {nxt!r}",
+                f"{stop} {nxt[0]}",
+            )
+        )
+    return slips
+
+
+# --- doubled punctuation --------------------------------------------------------------------
+
+_DOUBLED = re.compile(
+    r"(?P<p>"
+    r",\s*,"  # ",,"
+    r"|;\s*;"  # ";;"
+    r"|,\s*\.(?!\.|\d)"  # ",."  (not ",..." and not ",.5")
+    r"|[,;:]\s*;|;\s*[,:]"  # ",;" ";," ";:"
+    r"|(?<=[\w)\]\"”’'])\.\.(?!\.)"  # exactly two full stops after a word: "others.."
+    r"|(?<!:):(?=\s)\s*:(?!:)"  # ": :"
+    r")"
+)
+
+
+def doubled_punctuation(text: str) -> list[Slip]:
+    slips = []
+    for m in _DOUBLED.finditer(text):
+        matched = m.group("p")
+        if matched == ".." and text[max(0, m.start() - 1) : m.start()] == ".":
+            continue
+        # keep the last mark: ",." -> "." ; ".." -> "."
+        keep = matched.rstrip()[-1]
+        slips.append(Slip(m.start(), m.end(), f"Doubled punctuation {matched!r}", keep))
+    return slips
+
+
+# --- unbalanced brackets --------------------------------------------------------------------
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+# "1) first 2) second", "a) …": an enumerator closes a bracket nobody opened on purpose.
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)$")
+# ":)", ";-)", ":(" are faces, not brackets
+_SMILEY = re.compile(r"[:;=8][-^']?$")
+
+
+def unbalanced_brackets(text: str) -> list[Slip]:
+    stack: list[tuple[str, int]] = []
+    slips = []
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            if ch == "(" and _SMILEY.search(text[max(0, i - 2) : i]):
+                continue
+            stack.append((ch, i))
+        elif ch in _PAIRS:
+            if ch == ")" and (_SMILEY.search(text[max(0, i - 2) : i]) or _ENUMERATOR.search(text[max(0, i - 6) : i + 1])):
+                if not stack or stack[-1][0] != "(":
+                    continue
+            if stack and stack[-1][0] == _PAIRS[ch]:
+                stack.pop()
+            elif any(open_ == _PAIRS[ch] for open_, _ in stack):
+                # close the matching one; whatever was opened inside it stays unclosed
+                while stack and stack[-1][0] != _PAIRS[ch]:
+                    open_, pos = stack.pop()
+                    slips.append(Slip(pos, pos + 1, f"Unclosed {open_!r}"))
+                stack.pop()
+            else:
+                slips.append(Slip(i, i + 1, f"{ch!r} closes a bracket that was never opened"))
+    for open_, pos in stack:
+        slips.append(Slip(pos, pos + 1, f"Unclosed {open_!r} in this paragraph"))
+    return sorted(slips, key=lambda s: s.start)
+
+
+# --- unbalanced double quotes ---------------------------------------------------------------
+
+_OPENING = "“„"
+_CLOSING = "”"
+
+
+def _starts_with_opening_quote(text: str | None) -> bool:
+    if not text:
+        return False
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in _OPENING + '"'
+
+
+def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip]:
+    """Double quotes only (a single ’ is usually an apostrophe).
+
+    Curly quotes nest (“the “White Desert” neutralized…” is balanced); a straight ``"``
+    closes whatever quotation is open (“mixed," as scraped text often has), else opens one. A quotation that runs over several paragraphs
+    leaves each paragraph but the last unclosed and opens the next one with a quote mark:
+    that convention is not reported.
+    """
+    slips = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if i > 0 and text[i - 1].isdigit():  # 5'10" (inches)
+                continue
+            if stack:  # closes the open quotation, curly or straight (mixed marks are common)
+                stack.pop()
+            else:
+                stack.append((ch, i))
+        elif ch in _OPENING:
+            stack.append((ch, i))
+        elif ch in _CLOSING:
+            if stack:
+                stack.pop()
+            else:
+                slips.append(Slip(i, i + 1, "Closing quotation mark without an opening one"))
+    if stack and _starts_with_opening_quote(next_paragraph):
+        stack.pop(0)  # the outermost quotation goes on in the next paragraph
+    for _, pos in stack:
+        slips.append(Slip(pos, pos + 1, "Quotation opened here is not closed in this paragraph"))
+    return sorted(slips, key=lambda s: s.start)
