@@ -59,13 +59,13 @@ def test_invalid_utf8_after_a_bom_counts_the_bom_bytes(here):
 def test_bom_and_crlf_keep_positions_exact(here, bom, newline):
     text = "Größe des Rats.\n\nDer Rat tagte.\n\nLeave a Reply\n\nEnde.\n".replace("\n", newline)
     (here / "a.txt").write_bytes(bom + text.encode("utf-8"))
-    r = run("check", "--isolated", "--format", "json", "a.txt")
+    r = run("check", "--isolated", "--select", "template-footer", "--format", "json", "a.txt")
     (item,) = json.loads(r.stdout)
     with open(here / "a.txt", encoding="utf-8-sig", newline="") as fh:
         source = fh.read()  # what an editor shows: no BOM, line ends kept
     assert source[item["offset"]:item["end_offset"]] == "Leave a Reply"
     assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (5, 1, 5, 14)
-    text_out = run("check", "--isolated", "a.txt").stdout
+    text_out = run("check", "--isolated", "--select", "template-footer", "a.txt").stdout
     assert text_out.startswith("a.txt:5:1: BP001 ")
 
 

@@ -24,14 +24,14 @@ def lines_of(r):
 
 
 def write_baseline(*paths):
-    r = run("check", "--isolated", "--write-baseline", "bl.json", *(paths or ("a.txt",)))
+    r = run("check", "--isolated", "--select", "template-footer", "--write-baseline", "bl.json", *(paths or ("a.txt",)))
     assert r.exit_code == 0, r.output
     assert "wrote 2 finding(s) to bl.json" in r.stderr
     return r
 
 
 def check(*paths):
-    return run("check", "--isolated", "--baseline", "bl.json", "--format", "json", *(paths or ("a.txt",)))
+    return run("check", "--isolated", "--select", "template-footer", "--baseline", "bl.json", "--format", "json", *(paths or ("a.txt",)))
 
 
 def test_baseline_hides_recorded_findings(here):
@@ -70,7 +70,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(here, monkeypatch):
     sub = here / "sub"
     sub.mkdir()
     monkeypatch.chdir(sub)
-    r = run("check", "--isolated", "--baseline", "../bl.json", "--format", "json", "../a.txt")
+    r = run("check", "--isolated", "--select", "template-footer", "--baseline", "../bl.json", "--format", "json", "../a.txt")
     assert lines_of(r) == []
 
 
@@ -92,7 +92,7 @@ def test_missing_or_broken_baseline_is_exit_2(here):
 
 def test_input_errors_are_never_recorded(here):
     (here / "bad.txt").write_bytes(b"\xff")
-    r = run("check", "--isolated", "--write-baseline", "bl.json", "a.txt", "bad.txt")
+    r = run("check", "--isolated", "--select", "template-footer", "--write-baseline", "bl.json", "a.txt", "bad.txt")
     assert r.exit_code == 2 and "bad.txt: invalid UTF-8" in r.stderr
     assert list(json.loads((here / "bl.json").read_text())["findings"]) == ["a.txt"]
     r = check("a.txt", "bad.txt")
