@@ -269,3 +269,16 @@ def test_nul_character():
 )
 def test_broken_markdown_never_raises(src):
     md(src)
+
+
+def test_html_blocks_inside_containers_drop_the_prefix():
+    doc = md("> <div>quoted html</div>\n\n- <div>\n  block in item\n  </div>\n")
+    assert kinds(doc) == [("html_block", "quoted html"), ("html_block", "block in item")]
+
+
+def test_lone_comment_html_block():
+    src = "Text.\n\n<!-- expect: BP001 -->\nLeave a Reply\n\n  <!-- articlelint: disable-file -->\n"
+    doc = md(src)
+    assert [c.body for c in doc.comments] == [" expect: BP001 ", " articlelint: disable-file "]
+    for c in doc.comments:
+        assert src[c.span.start : c.span.end].startswith("<!--") and src[c.span.end - 3 : c.span.end] == "-->"

@@ -169,6 +169,9 @@ class _ContentMap:
             a = stop
 
 
+_LONE_COMMENT = re.compile(r"[ \t]*(<!--((?:(?!-->).)*)-->)[ \t]*$", re.S)
+
+
 class _Walker:
     def __init__(self, source: str) -> None:
         self.source = source
@@ -390,6 +393,14 @@ class _Walker:
 
         first, last = tok.map[0], tok.map[1] - 1
         start, end = self.lines.start(first), self.lines.end(last)
+        # an HTML block starts with "<": skip a container prefix ("> ", "- ") before it
+        lt = self.source.find("<", start, self.lines.end(first))
+        if lt > start:
+            start = lt
+        m = _LONE_COMMENT.match(self.source, start, end)
+        if m:  # a comment alone (suppressions, expectations): no HTML parser needed
+            self.comments.append(Comment(Span(m.start(1), m.end(1)), m.group(2)))
+            return
         blocks, comments = extract_html(self.source, start, end, kind="html_block")
         self.blocks.extend(blocks)
         self.comments.extend(comments)
@@ -448,12 +459,18 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
+_SIMPLE_DEST = re.compile(r'\([ \t]*[^\s()<>\\"\']*(?:[ \t]+"[^"\\\n]*")?[ \t]*\)')
+
+
 def _link_tail_end(s: str, i: int) -> int:
     """After a link label ending at ``i``: skip ``(dest "title")``, ``[ref]`` or nothing."""
     from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
     n = len(s)
     if i < n and s[i] == "(":
+        m = _SIMPLE_DEST.match(s, i)
+        if m:  # the usual "(url)" / "(url "title")": no need for the full parser
+            return m.end()
         p = _skip_ws(s, i + 1)
         if p < n and s[p] == ")":
             return p + 1

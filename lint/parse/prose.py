@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Block, BlockBuilder
+from lint.document import Block, Run
 
 # Bare URLs in prose: scheme URLs and www. hosts. Trailing punctuation is left in the prose
 # ("see https://example.com." keeps the full stop), a closing bracket only if unbalanced.
@@ -86,36 +86,75 @@ class Prose:
         """The block (surrounding whitespace trimmed), or ``None`` if no prose is left."""
         if not self._pieces:
             return None
-        text = self.text()
-        removed = url_ranges(text) if drop_urls else []
-        gaps = self._gaps + [a for a, _ in removed]
-        if gaps:
-            removed = _tidy_gaps(text, removed, sorted(set(gaps)))
-        builder = BlockBuilder()
-        if not removed:
-            for _, piece, s, e, verbatim in self._pieces:
-                if verbatim:
-                    builder.verbatim(self._source, s, e)
+        pieces = [(t, s, e, v) for _, t, s, e, v in self._pieces]
+        removed: list[tuple[int, int]] = []
+        if drop_urls:
+            removed = url_ranges("".join(t for t, _, _, _ in pieces))
+        if self._gaps or removed:
+            gaps = self._gaps + [a for a, _ in removed]
+            removed = _tidy_gaps(self.text(), removed, sorted(set(gaps)))
+        if removed:
+            pieces = _cut(self._pieces, removed)
+        # trim surrounding whitespace
+        lo = 0
+        while lo < len(pieces):
+            t, s, e, v = pieces[lo]
+            st = t.lstrip()
+            if st:
+                if len(st) < len(t):
+                    pieces[lo] = (st, s + len(t) - len(st) if v else s, e, v)
+                break
+            lo += 1
+        hi = len(pieces)
+        while hi > lo:
+            t, s, e, v = pieces[hi - 1]
+            rt = t.rstrip()
+            if rt:
+                if len(rt) < len(t):
+                    pieces[hi - 1] = (rt, s, s + len(rt) if v else e, v)
+                break
+            hi -= 1
+        if hi <= lo:
+            return None
+        runs: list[Run] = []
+        parts: list[str] = []
+        pos = 0
+        for t, s, e, v in pieces[lo:hi]:
+            if v:
+                last = runs[-1] if runs else None
+                if last is not None and last.verbatim and last.source_end == s:
+                    last.source_end = s + len(t)
                 else:
-                    builder.replaced(piece, s, e)
-            return builder.build(kind, index=index, depth=depth)
-        k = 0  # index into removed
-        for p0, piece, s, e, verbatim in self._pieces:
-            p1 = p0 + len(piece)
-            cur = p0
-            while cur < p1:
-                while k < len(removed) and removed[k][1] <= cur:
-                    k += 1
-                if k < len(removed) and removed[k][0] <= cur:
-                    cur = min(p1, removed[k][1])
-                    continue
-                stop = min(p1, removed[k][0]) if k < len(removed) else p1
-                if verbatim:
-                    builder.verbatim(self._source, s + cur - p0, s + stop - p0)
-                else:
-                    builder.replaced(piece[cur - p0 : stop - p0], s, e)
-                cur = stop
-        return builder.build(kind, index=index, depth=depth)
+                    runs.append(Run(pos, s, s + len(t), True))
+            else:
+                for k in range(len(t)):
+                    runs.append(Run(pos + k, s, e, False))
+            parts.append(t)
+            pos += len(t)
+        return Block(kind, "".join(parts), runs, index=index, depth=depth)
+
+
+def _cut(pieces, removed: list[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
+    """The pieces without the prose ranges in ``removed`` (sorted, disjoint)."""
+    out = []
+    k = 0
+    for p0, piece, s, e, verbatim in pieces:
+        p1 = p0 + len(piece)
+        cur = p0
+        while cur < p1:
+            while k < len(removed) and removed[k][1] <= cur:
+                k += 1
+            if k < len(removed) and removed[k][0] <= cur:
+                cur = min(p1, removed[k][1])
+                continue
+            stop = min(p1, removed[k][0]) if k < len(removed) else p1
+            sub = piece[cur - p0 : stop - p0]
+            if verbatim:
+                out.append((sub, s + cur - p0, s + stop - p0, True))
+            else:
+                out.append((sub, s, e, False))
+            cur = stop
+    return out
 
 
 def _tidy_gaps(text: str, removed: list[tuple[int, int]], gaps: list[int]) -> list[tuple[int, int]]:
