@@ -282,3 +282,12 @@ def test_lone_comment_html_block():
     assert [c.body for c in doc.comments] == [" expect: BP001 ", " articlelint: disable-file "]
     for c in doc.comments:
         assert src[c.span.start : c.span.end].startswith("<!--") and src[c.span.end - 3 : c.span.end] == "-->"
+
+
+def test_markdown_written_inside_raw_html_blocks():
+    src = (
+        "<details>\n<summary>Goal</summary>\n"
+        "See [Niko](https://x.org/a) and `cargo` **now** ![i](p.png) end, openedhttps://x.org/1 to fix.\n"
+        "</details>\n"
+    )
+    assert kinds(md(src)) == [("html_block", "Goal"), ("html_block", "See Niko and now end, opened to fix.")]

@@ -75,6 +75,7 @@ class _Extractor(HTMLParser):
         self.stack: list[str] = []
         self.skipping = 0  # open skipped elements
         self.prose = Prose(source)
+        self.cursor = start  # end of the last text taken: prose never runs backwards
 
     # -- positions ------------------------------------------------------------------------
     def here(self) -> int:
@@ -94,7 +95,7 @@ class _Extractor(HTMLParser):
                     kind = _KIND_OF[tag]
                     break
         depth = max(0, sum(1 for t in self.stack if t in ("li", "dd", "dt", "blockquote")) - 1)
-        block = self.prose.build(kind, depth=depth)
+        block = self.prose.build(kind, depth=depth, markdown=self.kind == "html_block")
         if block is not None:
             self.blocks.append(block)
         self.prose = Prose(self.source)
@@ -139,8 +140,9 @@ class _Extractor(HTMLParser):
         raw = self.get_starttag_text() or ""
         end = start + len(raw)
         if tag == "br":
-            if not self.skipping and self.prose:
+            if not self.skipping and self.prose and start >= self.cursor:
                 self.prose.replaced("\n", start, end)
+                self.cursor = end
             return
         if tag in BLOCK_TAGS:
             self.flush()
@@ -174,13 +176,14 @@ class _Extractor(HTMLParser):
 
     def _text(self, start: int, data: str) -> None:
         source = self.source
-        if not source.startswith(data, start):
-            # html.parser's position can lag behind on text it gives up on at the end
-            # ("<![ "): find the text; drop it if it is not there
-            found = source.rfind(data, self.base, min(self.end, start + len(data)))
+        if start < self.cursor or not source.startswith(data, start):
+            # html.parser's position can be off on markup it gives up on ("<![ "): find
+            # the text after what was already taken; drop it if it is not there
+            found = source.find(data, self.cursor, self.end)
             if found < 0:
                 return
             start = found
+        self.cursor = start + len(data)
         prose = self.prose
         pos = 0
         for m in _WS_NL.finditer(data):
@@ -194,8 +197,9 @@ class _Extractor(HTMLParser):
             return
         start = self.here()
         m = _ENTITY.match(self.source, start)
-        if not m:
+        if not m or start < self.cursor:
             return
+        self.cursor = m.end()
         raw = m.group(0)
         text = html.unescape(raw)
         if text == raw:
@@ -214,7 +218,7 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         self.prose.gap()
-        if not self.source.startswith("<!--", start):
+        if not self.source.startswith("<!--" + data, start):
             return  # a "bogus comment" such as "</>" or "<!x>": markup, not a comment
         m = _COMMENT_END.search(self.source, start + 4, self.end)
         end = m.end() if m else self.end

@@ -10,13 +10,14 @@ leaves behind ("Run `make` now" becomes "Run now", not "Run  now") and builds th
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from lint.document import Block, Run
 
 # Bare URLs in prose: scheme URLs and www. hosts. Trailing punctuation is left in the prose
 # ("see https://example.com." keeps the full stop), a closing bracket only if unbalanced.
-BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+", re.I)
+BARE_URL = re.compile(r"(?:(?:https?|ftp)://|(?<![\w.-])www\.)[^\s<>\"'`]+", re.I)
 _URL_TRAIL = ".,;:!?'\"’”*_"
 
 _SPACE = " \t"
@@ -43,6 +44,48 @@ def url_ranges(text: str) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+# Markdown left as text inside raw HTML blocks (CommonMark does not render it there, but
+# authors write it anyway): links keep their text, code and images go.
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
+_MD_LINK = re.compile(r"\[[^\[\]\n]*\](\([^()\s]*\))")
+_MD_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1")
+
+
+def markdown_residue(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Ranges to remove and gap positions for Markdown syntax left in ``text``."""
+    removed: list[tuple[int, int]] = []
+    gaps: list[int] = []
+    if "[" in text:
+        for m in _MD_IMAGE.finditer(text):
+            removed.append(m.span())
+            gaps.append(m.start())
+        for m in _MD_LINK.finditer(text):
+            if text[m.start() - 1 : m.start()] != "!":
+                removed.append((m.start(), m.start() + 1))
+                removed.append((m.start(1) - 1, m.end(1)))
+    if "`" in text:
+        for m in _MD_CODE.finditer(text):
+            removed.append(m.span())
+            gaps.append(m.start())
+    if "**" in text or "__" in text:
+        for m in _MD_STRONG.finditer(text):
+            k = len(m.group(1))
+            removed.append((m.start(), m.start() + k))
+            removed.append((m.end() - k, m.end()))
+    return removed, gaps
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 class Prose:
@@ -82,16 +125,26 @@ class Prose:
     def text(self) -> str:
         return "".join(p[1] for p in self._pieces)
 
-    def build(self, kind: str, index: int = 0, depth: int = 0, drop_urls: bool = True) -> Block | None:
-        """The block (surrounding whitespace trimmed), or ``None`` if no prose is left."""
+    def build(
+        self, kind: str, index: int = 0, depth: int = 0, drop_urls: bool = True, markdown: bool = False
+    ) -> Block | None:
+        """The block (surrounding whitespace trimmed), or ``None`` if no prose is left.
+        ``markdown``: also strip Markdown syntax left as text (raw HTML blocks in Markdown)."""
         if not self._pieces:
             return None
         pieces = [(t, s, e, v) for _, t, s, e, v in self._pieces]
         removed: list[tuple[int, int]] = []
-        if drop_urls:
-            removed = url_ranges("".join(t for t, _, _, _ in pieces))
-        if self._gaps or removed:
-            gaps = self._gaps + [a for a, _ in removed]
+        gaps = list(self._gaps)
+        if drop_urls or markdown:
+            text = self.text()
+            if drop_urls:
+                removed = url_ranges(text)
+                gaps += [a for a, _ in removed]
+            if markdown:
+                more, more_gaps = markdown_residue(text)
+                removed = _merge(removed + more)
+                gaps += more_gaps
+        if gaps or removed:
             removed = _tidy_gaps(self.text(), removed, sorted(set(gaps)))
         if removed:
             pieces = _cut(self._pieces, removed)
@@ -160,32 +213,28 @@ def _cut(pieces, removed: list[tuple[int, int]]) -> list[tuple[str, int, int, bo
 def _tidy_gaps(text: str, removed: list[tuple[int, int]], gaps: list[int]) -> list[tuple[int, int]]:
     """Add to ``removed`` the doubled space a dropped construct leaves behind; return the
     merged, sorted ranges."""
-    removed = sorted(removed)
-    extra: list[tuple[int, int]] = []
+    removed = _merge(removed)
+    starts = [a for a, _ in removed]
 
-    def is_removed(i: int) -> bool:
-        return any(a <= i < b for a, b in removed) or any(a <= i < b for a, b in extra)
+    def skip(i: int, step: int) -> int:
+        # move from i in direction step past removed characters
+        while 0 <= i < n:
+            k = bisect.bisect_right(starts, i) - 1
+            if k >= 0 and removed[k][0] <= i < removed[k][1]:
+                i = removed[k][1] if step > 0 else removed[k][0] - 1
+            else:
+                return i
+        return i
 
     n = len(text)
+    extra: list[tuple[int, int]] = []
     for g in gaps:
-        p = g - 1
-        while p >= 0 and is_removed(p):
-            p -= 1
-        q = g
-        while q < n and is_removed(q):
-            q += 1
+        p = skip(g - 1, -1)
+        q = skip(g, 1)
         if p < 0 or text[p] not in _SPACE:
             continue
         if q >= n or text[q] == "\n" or text[q] in _PUNCT_AFTER_GAP:
             extra.append((p, p + 1))  # "see <url>." -> "see."
         elif text[q] in _SPACE:
             extra.append((q, q + 1))  # "Run `x` now" -> "Run now"
-    if not extra:
-        return removed
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(removed + extra):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+    return _merge(removed + extra) if extra else removed
