@@ -17,7 +17,6 @@ boilerplate is the boilerplate rules' job, and they need to see it to report it.
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from html.parser import HTMLParser

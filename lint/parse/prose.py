@@ -1,5 +1,5 @@
-"""Collecting the prose of one block from pieces of source, shared by the Markdown and HTML
-parsers.
+"""Collecting the prose of one block from pieces of source, shared by the Markdown, HTML and
+plain-text parsers.
 
 A parser appends pieces in source order: verbatim source ranges, replaced text (a decoded
 entity standing for its source range) and *gaps* (a construct that was dropped: inline code,
@@ -105,9 +105,6 @@ class Prose:
     @property
     def length(self) -> int:
         return self._length
-
-    def ends_with_space(self) -> bool:
-        return bool(self._pieces) and self._pieces[-1][1][-1:].isspace()
 
     def verbatim(self, start: int, end: int) -> None:
         if end > start:
