@@ -49,7 +49,7 @@ def write_baseline(file: Path, results) -> int:
     for result in results:
         if not result.diagnostics or result.source is None:
             continue
-        recorded = [d for d in result.diagnostics if d.code not in _NOT_RECORDED]
+        recorded = [d for d in result.diagnostics if d.code not in _NOT_RECORDED and not d.extra.get("run_error")]
         if not recorded:
             continue
         counts = entries.setdefault(_key_path(result.path, file.parent), Counter())

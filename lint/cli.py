@@ -181,7 +181,7 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         failed = [r for r in results if r.has_error]
         for r in failed:
             for d in r.diagnostics:
-                if d.code in ("AL100", "AL900"):
+                if d.code in ("AL100", "AL900") or d.extra.get("run_error"):
                     click.echo(f"articlelint: error: {r.path}: {d.message}", err=True)
         return EXIT_ERROR if failed else EXIT_OK
 

@@ -35,6 +35,9 @@ class SourceText:
 
 
 def decode(data: bytes, path: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32 text is full of NULs, yet not binary
+        raise InputError("encoding", "the file is UTF-16 or UTF-32 (it starts with a byte-order mark); "
+                                     "save it as UTF-8")
     if b"\x00" in data[:BINARY_PROBE]:
         raise InputError("binary", f"{path}: binary file, skipped")
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0

@@ -236,3 +236,9 @@ def test_a_crashing_parser_is_reported_per_file(here, monkeypatch):
     assert "good.txt:1:1: AL900 the parser failed on this file: RuntimeError: parser bug" in r.stdout
     assert r.exit_code == 2
     no_traceback(r)
+
+
+def test_utf16_is_an_encoding_error_not_binary(here):
+    (here / "wide.txt").write_bytes("Leave a Reply\n".encode("utf-16"))
+    r = run("check", "--isolated", "wide.txt")
+    assert "wide.txt:1:1: AL100 the file is UTF-16 or UTF-32" in r.stdout and r.exit_code == 2

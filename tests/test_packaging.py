@@ -35,29 +35,41 @@ def git(*args, cwd, check=True, env=None):
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory) -> Path:
-    """A git repository holding this working tree's files in one commit."""
+    """A git repository holding this working tree's files in one commit.
+
+    It is stored by content (its tree hash) under the test cache: an unchanged tree gives the
+    same path and commit, so pre-commit reuses the environment it built for it, and runs in
+    other worktrees or processes never touch a snapshot another run is using."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
-    # a fixed path: an unchanged tree gives the same repo and commit, and pre-commit reuses
-    # the environment it built for it
-    dest = CACHE / "snapshot" / "articlelint"
-    shutil.rmtree(dest, ignore_errors=True)
+    work = tmp_path_factory.mktemp("snapshot") / "articlelint"
     for rel in filter(None, listed):
         src = ROOT / rel
         if src.is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / rel)
-    git("init", "-q", "-b", "main", cwd=dest)
-    git("add", "-A", cwd=dest)
-    git("commit", "-q", "-m", "snapshot", cwd=dest)
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, work / rel)
+    git("init", "-q", "-b", "main", cwd=work)
+    git("add", "-A", cwd=work)
+    git("commit", "-q", "-m", "snapshot", cwd=work)
+    tree = git("rev-parse", "HEAD^{tree}", cwd=work).stdout.strip()
+    dest = CACHE / "snapshots" / tree[:16]
+    if not (dest / ".git").is_dir():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            work.rename(dest)
+        except OSError:  # another run stored the same tree meanwhile
+            if not (dest / ".git").is_dir():
+                raise
     return dest
 
 
 def test_wheel_installs_rules_as_lint_rules(snapshot, tmp_path):
     out = tmp_path / "wheels"
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(snapshot)],
+    src = tmp_path / "src"  # a build writes build/ and *.egg-info into its source: use a copy
+    git("clone", "-q", str(snapshot), str(src), cwd=tmp_path)
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(src)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     (wheel,) = out.glob("articlelint-*.whl")

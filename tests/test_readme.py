@@ -18,8 +18,8 @@ def test_rules_table_matches_the_registry():
     assert block, "README lacks the rules table markers"
     expected = run("rules", "--format", "markdown", "--all").stdout
     assert block.group(1) == expected, (
-        "README rules table is stale: paste the output of `articlelint rules --format markdown --all` "
-        "between the rules-table markers")
+        "README rules table is stale: run `python scripts/rules_table.py` "
+        "(it writes `articlelint rules --format markdown --all` between the markers)")
 
 
 def test_every_config_key_is_documented():
