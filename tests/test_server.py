@@ -379,3 +379,26 @@ async def test_code_action_applies_the_findings_fix(client: LanguageClient, tmp_
     change_doc(client, uri, fixed, 2)
     second = await published(client, uri, lambda p: p.version == 2, after=after)
     assert not [d for d in second.diagnostics if d.data.get("name") == "repeated-word"]
+
+
+def test_readme_problem_matcher_reads_the_cli_output(corpus):
+    """The VS Code problem matcher in the README parses what `articlelint check` prints."""
+    import json
+    import re as _re
+
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+    from lint.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split('"problemMatcher"', 1)[1]
+    regexp = json.loads('"' + _re.search(r'"regexp": "((?:[^"\\]|\\.)*)"', block).group(1) + '"')
+    out = CliRunner().invoke(main, ["check", "--isolated", "--no-color", "--select", "BP001", str(SEED)]).stdout
+    lines = out.splitlines()
+    assert lines
+    for line in lines:
+        m = _re.match(regexp, line)
+        assert m, line
+        assert m.group(1) == str(SEED) and m.group(4) == "BP001" and "template footer" in m.group(5)
+    assert any(_re.match(regexp, l).group(2) == "20" for l in lines)
