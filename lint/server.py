@@ -165,7 +165,6 @@ class ArticlelintServer(LanguageServer):
         self._config_args = (config, isolated)
         self.configs = ConfigCache(config, isolated)
         self._setups: dict[Path | None, _Setup] = {}
-        self._generation = 0  # bumped when configs change: stale setups are rebuilt
         self.open_docs: dict[str, _Open] = {}
         self.results: dict[str, _Result] = {}
         self._shown_errors: set[str] = set()
@@ -183,6 +182,14 @@ class ArticlelintServer(LanguageServer):
         state.task = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
 
     async def _lint_later(self, uri: str, delay: float) -> None:
+        try:
+            await self._lint_and_publish(uri, delay)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # keep serving; the traceback goes to stderr (the client's log)
+            log.exception("linting %s failed", uri)
+
+    async def _lint_and_publish(self, uri: str, delay: float) -> None:
         if delay > 0:
             await asyncio.sleep(delay)
         state = self.open_docs.get(uri)
@@ -222,8 +229,9 @@ class ArticlelintServer(LanguageServer):
             self.schedule(uri, 0)
 
     def _reset(self) -> None:
+        # configs are read again; a setup whose config did not change is kept (with its
+        # Context: the corpus index and backends are not rebuilt for an unrelated save)
         self.configs = ConfigCache(*self._config_args)
-        self._setups.clear()
 
     # -- linting (worker thread) -----------------------------------------------------------
     def _path_of(self, uri: str) -> str:
@@ -263,6 +271,10 @@ class ArticlelintServer(LanguageServer):
         except (ConfigError, PackError, RegistryError) as exc:
             message = f"articlelint: config error: {exc}"
             return _Result(version, text, path, fmt, [], [_run_error(message, "config")], error=message)
+        except Exception as exc:
+            log.exception("loading the rules for %s failed", path)
+            message = f"articlelint: cannot load the rules: {type(exc).__name__}: {exc}"
+            return _Result(version, text, path, fmt, [], [_run_error(message, "AL900")], error=message)
         if _excluded(setup.config, path):
             return _Result(version, text, path, fmt, [], [], setup.registry)
         try:

@@ -172,15 +172,19 @@ async def test_rapid_changes_publish_once_for_the_last_version(tmp_path):
     config = ClientServerConfig(server_command=[*SERVER[:-1], "0.5"], client_factory=_make_client)
     client = await config.start()
     try:
-        await client.initialize_session(types.InitializeParams(
+        init = await client.initialize_session(types.InitializeParams(
             capabilities=pytest_lsp.client_capabilities("neovim"), root_uri=from_fs_path(str(tmp_path))))
+        encoding = init.capabilities.position_encoding  # Neovim offers utf-8 first
+        assert encoding == U8
         uri = open_doc(client, tmp_path / "a.txt", "Fine text.\n", "plaintext")
         await published(client, uri)
         after = len(client.published)
         for version in range(2, 7):
-            change_doc(client, uri, f"Fine text.\n\nLeave a Reply\n{'x' * version}\n", version)
+            change_doc(client, uri, f"Fine text.\n\n😀 Leave a Reply\n{'x' * version}\n", version)
         last = await published(client, uri, after=after)
         assert last.version == 6 and bp001_lines(last) == [2]
+        # positions in the negotiated encoding: the emoji is four UTF-8 bytes
+        assert last.diagnostics[0].range.end == types.Position(2, len("😀 Leave a Reply".encode()))
         await asyncio.sleep(1.0)  # longer than the debounce: nothing else may arrive
         assert [p.version for p in client.published[after:]] == [6]
         await client.shutdown_session()
@@ -215,10 +219,14 @@ async def test_config_select_is_discovered_per_document(client: LanguageClient, 
     quiet = tmp_path / "quiet"
     quiet.mkdir()
     (quiet / "pyproject.toml").write_text('[tool.articlelint]\nignore = ["BP001"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / ".articlelint.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
     loud = open_doc(client, tmp_path / "a.txt", "Leave a Reply\n", "plaintext")
     silent = open_doc(client, quiet / "a.txt", "Leave a Reply\n", "plaintext")
+    excluded = open_doc(client, tmp_path / "drafts" / "a.txt", "Leave a Reply\n", "plaintext")
     assert bp001_lines(await published(client, loud)) == [0]
     assert bp001_lines(await published(client, silent)) == []
+    assert not (await published(client, excluded)).diagnostics
 
 
 @needs_markdown
