@@ -222,7 +222,8 @@ class ArticlelintServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def configs_changed(self) -> None:
-        """A config file changed: rebuild setups (in the worker, in order) and re-lint."""
+        """A config file changed: read configs again (in the worker, before the runs queued
+        after this) and re-lint every open document."""
         self.linter.submit(self._reset)
         self._shown_errors.clear()
         for uri in list(self.open_docs):
