@@ -54,14 +54,20 @@ def _make_client() -> LanguageClient:
 SERVER = [sys.executable, "-m", "lint", "server", "--debounce", "0.05"]
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=_make_client))
-async def client(lsp_client: LanguageClient, tmp_path):
+# one server for the module (each test works in its own tmp folder): starting one costs seconds
+@pytest_lsp.fixture(scope="module",
+                    config=ClientServerConfig(server_command=SERVER, client_factory=_make_client))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    root = tmp_path_factory.mktemp("workspace")
     caps = pytest_lsp.client_capabilities("visual-studio-code")
     await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=caps, root_uri=from_fs_path(str(tmp_path)),
-        workspace_folders=[types.WorkspaceFolder(from_fs_path(str(tmp_path)), "tmp")]))
+        capabilities=caps, root_uri=from_fs_path(str(root)),
+        workspace_folders=[types.WorkspaceFolder(from_fs_path(str(root)), "workspace")]))
     yield
     await lsp_client.shutdown_session()
+
+
+on_shared_server = pytest.mark.asyncio(loop_scope="module")
 
 
 async def published(client: LanguageClient, uri: str, where=lambda p: True, timeout: float = 30.0,
@@ -123,7 +129,7 @@ def bp001_lines(params: types.PublishDiagnosticsParams) -> list[int]:
 
 # -- end to end ----------------------------------------------------------------------------
 
-@pytest.mark.asyncio
+@on_shared_server
 async def test_seed_article_open_change(client: LanguageClient, tmp_path, corpus):
     text = SEED.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
@@ -152,7 +158,7 @@ async def test_seed_article_open_change(client: LanguageClient, tmp_path, corpus
     assert sorted(bp001_lines(second)) == sorted(l - 1 for l in bp001_lines(first) if l != 19)
 
 
-@pytest.mark.asyncio
+@on_shared_server
 async def test_utf16_positions_with_emoji_and_crlf(client: LanguageClient, tmp_path):
     text = "Intro line with a café.\r\n\r\n😀😀 Leave a Reply\r\nLast line.\r\n"
     uri = open_doc(client, tmp_path / "emoji.txt", text, "plaintext")
@@ -192,7 +198,7 @@ async def test_rapid_changes_publish_once_for_the_last_version(tmp_path):
         await client.stop()
 
 
-@pytest.mark.asyncio
+@on_shared_server
 async def test_broken_config_is_reported_and_recovers(client: LanguageClient, tmp_path):
     cfg = tmp_path / ".articlelint.toml"
     cfg.write_text('selec = ["BP001"]\n', encoding="utf-8")
@@ -214,7 +220,7 @@ async def test_broken_config_is_reported_and_recovers(client: LanguageClient, tm
     assert [d.code for d in params.diagnostics] == ["BP001"]
 
 
-@pytest.mark.asyncio
+@on_shared_server
 async def test_config_select_is_discovered_per_document(client: LanguageClient, tmp_path):
     quiet = tmp_path / "quiet"
     quiet.mkdir()
@@ -230,7 +236,7 @@ async def test_config_select_is_discovered_per_document(client: LanguageClient, 
 
 
 @needs_markdown
-@pytest.mark.asyncio
+@on_shared_server
 async def test_markdown_disable_actions_round_trip(client: LanguageClient, tmp_path, corpus):
     text = SEED.read_text(encoding="utf-8")
     uri = open_doc(client, tmp_path / "seed-article.md", text, "markdown")
@@ -370,7 +376,7 @@ def _has_rule(name: str) -> bool:
 
 
 @pytest.mark.skipif(not _has_rule("repeated-word"), reason="the repeated-word rule is not on this branch yet")
-@pytest.mark.asyncio
+@on_shared_server
 async def test_code_action_applies_the_findings_fix(client: LanguageClient, tmp_path):
     text = "Intro.\n\n😀 It was the the best of times.\n"
     uri = open_doc(client, tmp_path / "w.txt", text, "plaintext")
@@ -410,3 +416,97 @@ def test_readme_problem_matcher_reads_the_cli_output(corpus):
         assert m, line
         assert m.group(1) == str(SEED) and m.group(4) == "BP001" and "template footer" in m.group(5)
     assert any(_re.match(regexp, l).group(2) == "20" for l in lines)
+
+
+# -- grammar backends: suggestions as fixes, and a slow backend never blocks the server -------
+
+needs_grammar = pytest.mark.skipif(not _has_rule("grammar-backend"),
+                                   reason="the grammar backends are not on this branch yet")
+
+
+@needs_grammar
+@on_shared_server
+async def test_code_action_applies_a_backend_suggestion(client: LanguageClient, tmp_path):
+    (tmp_path / ".articlelint.toml").write_text('select = ["grammar-backend"]\n', encoding="utf-8")
+    text = "😀 This is an test.\r\n"
+    uri = open_doc(client, tmp_path / "g.txt", text, "plaintext")
+    first = await published(client, uri)
+    diag = next(d for d in first.diagnostics if d.data and d.data.get("fixable"))
+    start = text.index("an test")
+    assert diag.range.start == types.Position(0, start + 1)  # the emoji is two UTF-16 units
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), diag.range, types.CodeActionContext([diag])))
+    fix = next(a for a in actions if a.is_preferred)
+    fixed = apply_edits(text, edits_of(fix, uri))
+    assert fixed == "😀 This is a test.\r\n"
+    after = len(client.published)
+    change_doc(client, uri, fixed, 2)
+    second = await published(client, uri, lambda p: p.version == 2, after=after)
+    assert not [d for d in second.diagnostics if d.code == diag.code]
+
+
+class _SlowLanguageTool(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A LanguageTool server that takes ``server.delay`` seconds per check and finds nothing."""
+
+    def log_message(self, *args):
+        pass
+
+    def _send(self, body: str) -> None:
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        self._send('[{"name": "English (US)", "code": "en", "longCode": "en-US"}]')
+
+    def do_POST(self):
+        import time
+
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.requests += 1
+        time.sleep(self.server.delay)
+        self._send('{"matches": []}')
+
+
+@needs_grammar
+@pytest.mark.asyncio
+async def test_slow_backend_blocks_neither_requests_nor_newer_versions(tmp_path):
+    import os
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    lt = ThreadingHTTPServer(("127.0.0.1", 0), _SlowLanguageTool)
+    lt.delay, lt.requests = 2.0, 0
+    threading.Thread(target=lt.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{lt.server_address[1]}"
+    (tmp_path / ".articlelint.toml").write_text(
+        f'select = ["grammar-backend", "BP001"]\n[grammar]\nbackend = "languagetool"\n'
+        f'[grammar.languagetool]\nurl = "{url}"\n', encoding="utf-8")
+    env = {**os.environ, "ARTICLELINT_CACHE_DIR": str(tmp_path / "cache")}
+    config = ClientServerConfig(server_command=SERVER, client_factory=_make_client, server_env=env)
+    client = await config.start()
+    loop = asyncio.get_running_loop()
+    try:
+        await client.initialize_session(types.InitializeParams(
+            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
+            root_uri=from_fs_path(str(tmp_path))))
+        uri = open_doc(client, tmp_path / "a.txt", "First words here.\n", "plaintext")
+        while lt.requests == 0:  # the worker is now waiting on the slow backend
+            await asyncio.sleep(0.02)
+        started = loop.time()
+        await client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(uri), types.Position(0, 0)))
+        assert loop.time() - started < lt.delay / 2, "a request waited for the backend"
+        change_doc(client, uri, "Other words now.\n\nLeave a Reply\n", 2)
+        last = await published(client, uri, timeout=60)
+        assert last.version == 2 and bp001_lines(last) == [2]
+        await asyncio.sleep(0.5)
+        assert [p.version for p in client.published] == [2]  # version 1's result was dropped
+        await client.shutdown_session()
+    finally:
+        await client.stop()
+        lt.shutdown()
+        lt.server_close()
