@@ -400,7 +400,7 @@ def code_actions(server: ArticlelintServer, params: types.CodeActionParams) -> l
         if result.fmt not in ("markdown", "html") or finding.code in NO_DISABLE:
             continue
         line_key = (finding.code, f"line{positions.line_of(finding.span.start)}")
-        if line_key not in seen:
+        if line_key not in seen and _line_can_be_disabled(result, finding.span.start):
             seen.add(line_key)
             edit = disable_line_edit(result, finding.span.start, finding.code, positions)
             disables.append(types.CodeAction(
@@ -436,6 +436,18 @@ def _workspace_edit(server: ArticlelintServer, uri: str, version: int | None,
 def _newline(text: str) -> str:
     m = _LINE_BREAK.search(text)
     return m.group(0) if m else "\n"
+
+
+def _line_can_be_disabled(result: _Result, offset: int) -> bool:
+    """A Markdown table row has no place for a comment: one above ends the table, one after
+    the last pipe is not part of the table (the parser drops it). Such findings get only the
+    file-wide action."""
+    if result.fmt != "markdown":
+        return True
+    for block in result.document().blocks:
+        if block.kind == "table_cell" and block.span.start <= offset <= block.span.end:
+            return False
+    return True
 
 
 def disable_line_edit(result: _Result, offset: int, code: str, positions: Positions) -> types.TextEdit:

@@ -4,8 +4,10 @@ of its position conversion and its suppression edits."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib.util
 import sys
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -445,7 +447,7 @@ async def test_code_action_applies_a_backend_suggestion(client: LanguageClient, 
     assert not [d for d in second.diagnostics if d.code == diag.code]
 
 
-class _SlowLanguageTool(__import__("http.server").server.BaseHTTPRequestHandler):
+class _SlowLanguageTool(BaseHTTPRequestHandler):
     """A LanguageTool server that takes ``server.delay`` seconds per check and finds nothing."""
 
     def log_message(self, *args):
@@ -510,3 +512,67 @@ async def test_slow_backend_blocks_neither_requests_nor_newer_versions(tmp_path)
         await client.stop()
         lt.shutdown()
         lt.server_close()
+
+
+SUPPRESS_CASES = {
+    "paragraph goes on": ("A paragraph goes on\nLeave a Reply\n", "md"),
+    "list item": ("- one\n- Leave a Reply\n", "md"),
+    "after a fence": ("```\ncode\n```\nLeave a Reply\n", "md"),
+    "after a heading": ("# Title\nLeave a Reply\n", "md"),
+    "quote": ("> quoted text\n> Leave a Reply\n", "md"),
+    "after a blank line": ("Text.\n\nLeave a Reply\n", "md"),
+    "nested in a list item": ("- item\n\n  Leave a Reply\n", "md"),
+    "crlf": ("Text.\r\n\r\nLeave a Reply\r\n", "md"),
+    "yaml front matter": ("---\ntitle: x\n---\nLeave a Reply\n", "md"),
+    "toml front matter": ("+++\ntitle = 'x'\n+++\n\nLeave a Reply\n", "md"),
+    "html": ("<p>One</p>\n<p>Leave a Reply</p>\n", "html"),
+    "html doctype": ("<!DOCTYPE html>\n<p>Leave a Reply</p>\n", "html"),
+}
+
+
+@functools.cache
+def _footer_ruleset():
+    from lint.config import Config
+    from lint.engine import build_ruleset
+
+    return build_ruleset(Config(select=("BP001", "AL")))
+
+
+@needs_markdown
+@needs_html
+@pytest.mark.parametrize("kind", ["line", "file"])
+@pytest.mark.parametrize("case", list(SUPPRESS_CASES))
+def test_suppression_edits_suppress_and_keep_the_blocks(case, kind):
+    """Each edit, applied, silences the finding (no unused/unknown suppression either) and
+    leaves the document's blocks as they were (no paragraph or list split by a comment)."""
+    from lint.engine import lint_source
+    from lint.parse import parse
+
+    text, suffix = SUPPRESS_CASES[case]
+    path = f"/tmp/case.{suffix}"
+    fmt = "markdown" if suffix == "md" else "html"
+    ruleset = _footer_ruleset()
+    before = lint_source(text, path, ruleset)
+    assert [d.code for d in before.diagnostics] == ["BP001"]
+    result = _Result(1, text, path, fmt, [], [])
+    if kind == "line":
+        edit = disable_line_edit(result, before.diagnostics[0].span.start, "BP001", Positions(text))
+    else:
+        edit = disable_file_edit(result, "BP001", Positions(text))
+    fixed = apply_edits(text, [edit])
+    assert lint_source(fixed, path, ruleset).diagnostics == []
+    blocks = lambda t: [(b.kind, b.text) for b in parse(t, path).blocks]  # noqa: E731
+    assert blocks(fixed) == blocks(text)
+
+
+@needs_markdown
+def test_table_rows_get_only_the_file_action():
+    from lint.config import Config
+    from lint.engine import build_ruleset, lint_source
+    from lint.server import _line_can_be_disabled
+
+    text = "| a | b |\n|---|---|\n| x | y |\n| Leave a Reply | z |\n\nLeave a Reply\n"
+    found = lint_source(text, "/tmp/t.md", build_ruleset(Config(select=("BP001",)))).diagnostics
+    assert len(found) == 2
+    result = _Result(1, text, "/tmp/t.md", "markdown", [], [])
+    assert [_line_can_be_disabled(result, d.span.start) for d in found] == [False, True]
