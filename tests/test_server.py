@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import importlib.util
 import sys
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -20,11 +19,6 @@ from pygls.uris import from_fs_path
 
 from conftest import SEED
 from lint.server import Positions, _Result, disable_file_edit, disable_line_edit
-
-HAS_MARKDOWN = importlib.util.find_spec("lint.parse.markdown") is not None
-HAS_HTML = importlib.util.find_spec("lint.parse.html") is not None
-needs_markdown = pytest.mark.skipif(not HAS_MARKDOWN, reason="the Markdown parser is not on this branch yet")
-needs_html = pytest.mark.skipif(not HAS_HTML, reason="the HTML parser is not on this branch yet")
 
 U16 = types.PositionEncodingKind.Utf16
 U8 = types.PositionEncodingKind.Utf8
@@ -237,7 +231,6 @@ async def test_config_select_is_discovered_per_document(client: LanguageClient, 
     assert not (await published(client, excluded)).diagnostics
 
 
-@needs_markdown
 @on_shared_server
 async def test_markdown_disable_actions_round_trip(client: LanguageClient, tmp_path, corpus):
     text = SEED.read_text(encoding="utf-8")
@@ -326,7 +319,6 @@ def test_disable_line_inside_a_paragraph_does_not_split_it():
         "<p>One</p>\n<!-- articlelint: disable-next-line BP001 -->\n<p>Leave a Reply</p>\n")
 
 
-@needs_markdown
 def test_disable_file_after_front_matter_and_merged():
     text = "---\ntitle: x\n---\nLeave a Reply\n"
     result = _result(text, "markdown")
@@ -337,7 +329,6 @@ def test_disable_file_after_front_matter_and_merged():
     assert "<!-- articlelint: disable-file BP001, RP001 -->" in again and again.count("disable-file") == 1
 
 
-@needs_html
 def test_disable_file_after_html_doctype():
     text = "<!DOCTYPE html>\n<p>Leave a Reply</p>\n"
     edit = disable_file_edit(_result(text, "html"), "BP001", Positions(text))
@@ -538,8 +529,6 @@ def _footer_ruleset():
     return build_ruleset(Config(select=("BP001", "AL")))
 
 
-@needs_markdown
-@needs_html
 @pytest.mark.parametrize("kind", ["line", "file"])
 @pytest.mark.parametrize("case", list(SUPPRESS_CASES))
 def test_suppression_edits_suppress_and_keep_the_blocks(case, kind):
@@ -565,7 +554,6 @@ def test_suppression_edits_suppress_and_keep_the_blocks(case, kind):
     assert blocks(fixed) == blocks(text)
 
 
-@needs_markdown
 def test_table_rows_get_only_the_file_action():
     from lint.config import Config
     from lint.engine import build_ruleset, lint_source
