@@ -235,6 +235,19 @@ class ArticlelintServer(LanguageServer):
         self.configs = ConfigCache(*self._config_args)
 
     # -- linting (worker thread) -----------------------------------------------------------
+    def _refresh_corpus(self, uri: str) -> None:
+        """A document was saved: bring the repository's corpus index up to date (an
+        incremental refresh: unchanged files are only stat-ed). Typing never re-indexes."""
+        try:
+            setup = self._setups.get(self.configs.for_path(Path(self._path_of(uri))).path)
+            if setup is None:
+                return
+            for name, service in list(setup.ctx.services.items()):
+                if name.startswith("corpus") and hasattr(service, "refresh"):
+                    service.refresh(setup.config.include, setup.config.exclude)
+        except Exception:
+            log.exception("refreshing the corpus index after saving %s failed", uri)
+
     def _path_of(self, uri: str) -> str:
         path = to_fs_path(uri) if uri.startswith("file:") else None
         if path:
@@ -575,10 +588,12 @@ def create_server(debounce: float = DEFAULT_DEBOUNCE, config: Path | None = None
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ArticlelintServer, params: types.DidSaveTextDocumentParams) -> None:
-        if _is_config(params.text_document.uri):
+        uri = params.text_document.uri
+        if _is_config(uri):
             ls.configs_changed()
-        else:
-            ls.schedule(params.text_document.uri, 0)
+        elif uri in ls.open_docs:
+            ls.linter.submit(ls._refresh_corpus, uri)  # before the run queued next
+            ls.schedule(uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArticlelintServer, params: types.DidCloseTextDocumentParams) -> None:
