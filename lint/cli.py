@@ -333,5 +333,20 @@ def _as_pyproject(starter: str) -> str:
         out.append(line)
     return "\n".join(out) + "\n"
 
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input/output (the default and only transport).")
+@click.option("--debounce", type=click.FloatRange(min=0), default=0.3, show_default=True,
+              help="Seconds to wait after a change before linting (open and save lint at once).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file for every document (no discovery).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+def server(stdio, debounce, config_file, isolated):
+    """Run the language server (LSP over stdio) for editors."""
+    from lint.server import serve
+
+    serve(debounce=debounce, config=config_file, isolated=isolated)
+
+
 from lint.languagetool_cli import languagetool as _languagetool_group  # noqa: E402
 main.add_command(_languagetool_group)
