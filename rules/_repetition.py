@@ -206,17 +206,34 @@ class Match:
     similarity: float
 
 
-def similarity(a: Sequence, b: Sequence, cutoff: float = 0.0) -> float:
-    """Order-sensitive word similarity: 1 − Indel distance / total length (rapidfuzz).
+def similarity(a: Sequence, b: Sequence, cutoff: float = 0.0, contain: bool = False) -> float:
+    """Order-sensitive word similarity, 0–1: ``2·LCS / (len a + len b)`` over the longest
+    common subsequence of words (1 − normalised Indel distance, by rapidfuzz).
 
     Two texts made of exactly the same words in another order ("prices going up while costs
-    go down" / "prices going down while costs go up") say something else: similarity 0.
+    go down" / "prices going down while costs go up") say something else: 0. With ``contain``,
+    the result is at least ``LCS / len shorter`` when the shorter text is at least two thirds
+    as long as the longer: how much of it the longer one repeats, in order, so that a clause
+    added or dropped does not hide a copy (see :func:`containment`).
     """
     from rapidfuzz.distance import Indel
 
-    if len(a) == len(b) and sorted(a) == sorted(b) and list(a) != list(b):
+    la, lb = len(a), len(b)
+    if not la or not lb:
         return 0.0
-    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
+    if la == lb and sorted(a) == sorted(b) and list(a) != list(b):
+        return 0.0
+    if not contain or 3 * min(la, lb) < 2 * max(la, lb):
+        return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
+    return max(Indel.normalized_similarity(a, b), containment(a, b))
+
+
+def containment(a: Sequence, b: Sequence) -> float:
+    """Share of the shorter text's words that the longer repeats in order (LCS / shorter)."""
+    from rapidfuzz.distance import Indel
+
+    la, lb = len(a), len(b)
+    return (la + lb - Indel.distance(a, b)) / 2 / min(la, lb)
 
 
 #: a near repeat shares at least this many words, in order: below it, two short sentences
@@ -225,16 +242,22 @@ MIN_SHARED = 8
 
 
 def _filled_template(a: Unit, sa: Sequence[int], b: Unit, sb: Sequence[int]) -> bool:
-    """Do ``a`` and ``b`` differ only in names and numbers? Then they are one template filled
-    twice (a per-state line, a price line, a table of contents), not a copy."""
+    """Do ``a`` and ``b`` differ only by names and numbers put in the same places? Then they are
+    one template filled twice (a per-state line, a price line, a table of contents), not a
+    copy. A name only added or only dropped ("Source: …", "AP") is not a filled template."""
     from rapidfuzz.distance import Indel
 
+    deleted = inserted = 0
     for op in Indel.editops(sa, sb):
-        if op.tag == "delete" and not a.slots[op.src_pos]:
-            return False
-        if op.tag == "insert" and not b.slots[op.dest_pos]:
-            return False
-    return True
+        if op.tag == "delete":
+            if not a.slots[op.src_pos]:
+                return False
+            deleted += 1
+        elif op.tag == "insert":
+            if not b.slots[op.dest_pos]:
+                return False
+            inserted += 1
+    return deleted > 0 and inserted > 0
 
 
 #: this many or more mutually similar texts are a series made on purpose (a list of states, a
@@ -242,7 +265,7 @@ def _filled_template(a: Unit, sa: Sequence[int], b: Unit, sb: Sequence[int]) -> 
 SERIES = 3
 
 
-def near_matches(units: Sequence[Unit], threshold: float) -> list[Match]:
+def near_matches(units: Sequence[Unit], threshold: float, contain: bool = False) -> list[Match]:
     """For each unit, the most similar earlier unit if at least ``threshold`` similar.
 
     A unit whose text equals an earlier unit's is an exact repeat and left out; only the first
@@ -282,9 +305,9 @@ def near_matches(units: Sequence[Unit], threshold: float) -> list[Match]:
         for _, j in ranked[:MAX_CANDIDATES]:
             other, oseq = indexed[j]
             la, lb = len(seq), len(oseq)
-            if 2 * min(la, lb) / (la + lb) < threshold:  # the lengths alone rule it out
-                continue
-            s = similarity(oseq, seq, cutoff=threshold)
+            if (not contain or 3 * min(la, lb) < 2 * max(la, lb)) and 2 * min(la, lb) / (la + lb) < threshold:
+                continue  # the lengths alone rule it out
+            s = similarity(oseq, seq, cutoff=threshold, contain=contain)
             if s < threshold:
                 continue
             if (la + lb - Indel.distance(oseq, seq)) // 2 < MIN_SHARED:

@@ -15,7 +15,9 @@ class NearDuplicateParagraph(Rule):
     or dropped).
 
     **What it does**: compares each prose paragraph with earlier ones by word-level similarity
-    (1 − Indel distance over the normalised word sequences, computed by rapidfuzz), so word
+    (1 − Indel distance over the normalised word sequences, computed by rapidfuzz; when one is
+    at least two thirds as long as the other, also the share of the shorter one's words that
+    the longer repeats in order, so a clause added or dropped does not hide a copy), so word
     order matters: "prices are going up while costs go down" and "prices are going down while
     costs go up" share every word and are not a match. Exact copies are left to
     `repeated-paragraph`. The message gives the similarity and the line of the earlier
@@ -57,7 +59,7 @@ class NearDuplicateParagraph(Rule):
 
     def check(self, doc, ctx):
         units = rep.paragraph_units(doc, self.options.min_words)
-        matches = rep.near_matches(units, self.options.threshold)
+        matches = rep.near_matches(units, self.options.threshold, contain=True)
         best = {id(m.later): m for m in matches}
         pairs = [(m.later, m.earlier) for m in matches]
         for earlier, copies in rep.collapse(pairs, self.options.collapse_after):
@@ -66,7 +68,7 @@ class NearDuplicateParagraph(Rule):
             pct = int(best[id(later)].similarity * 100)
             related = [rep.related_first(earlier, "paragraph")]
             if len(copies) == 1:
-                message = f"paragraph is {pct}% similar to the paragraph at line {line}"
+                message = _describe(earlier, later, pct, line)
                 kind = rep.repeat_kind(doc, earlier, later)
                 if kind:
                     message += f" ({kind})"
@@ -77,3 +79,15 @@ class NearDuplicateParagraph(Rule):
                 )
                 related += [Related(c.span, "near copy") for c in copies[1:10]]
             yield self.report(later.span, message, related=related, similarity=round(best[id(later)].similarity, 3))
+
+
+def _describe(earlier: rep.Unit, later: rep.Unit, pct: int, line: int) -> str:
+    """Say whether the copy is edited throughout, shortened, or extended."""
+    from rapidfuzz.distance import Indel
+
+    plain = int(Indel.normalized_similarity(earlier.words, later.words) * 100)
+    if plain >= pct:
+        return f"paragraph is {pct}% similar to the paragraph at line {line}"
+    if len(later.words) < len(earlier.words):
+        return f"paragraph is a shortened copy of the paragraph at line {line} ({pct}% of its words, in order)"
+    return f"paragraph repeats {pct}% of the paragraph at line {line}, with words added"

@@ -103,5 +103,5 @@ def _repeated_blocks(doc) -> set[int]:
     near = NearDuplicateParagraph.Options()
     units = rep.paragraph_units(doc, min(exact.min_words, near.min_words))
     out = {u.block.index for g in rep.exact_groups(units) for u in g[1:]}
-    out |= {m.later.block.index for m in rep.near_matches(units, near.threshold)}
+    out |= {m.later.block.index for m in rep.near_matches(units, near.threshold, contain=True)}
     return out
