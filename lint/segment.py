@@ -56,6 +56,7 @@ def _looks_like_address(token: str) -> bool:
 # splitting quadratic on long blocks (a 250 KB one-line document took 47 s); no abbreviation
 # is longer than this, and a longer "word" is cut to this length, which is no abbreviation.
 _LOOKBACK = 64
+_FUNCTION_WORD = re.compile(r"(?:The|A|An|But|And|It|In|On|This|That|He|She|They|We|I)\b")
 
 
 def _starts_sentence(text: str, i: int) -> bool:
@@ -132,7 +133,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 elif low in {"u.s", "u.k"} and not newline_between:
                     # "the U.S. Supreme Court": a capitalised word after U.S. is usually a name
                     # unless it is a function word that begins sentences.
-                    if not re.match(r"(?:The|A|An|But|And|It|In|On|This|That|He|She|They|We|I)\b", text[nxt:]):
+                    if not _FUNCTION_WORD.match(text, nxt):
                         continue
         if newline_between or _starts_sentence(text, nxt):
             cuts.append(end)
