@@ -14,7 +14,9 @@ Recall counts an injection as found when a finding of the expected rule (exact: 
 RP002 or RP001; sentence: RP003) starts on the injected text. The untouched originals (news, and
 with --blog the Markdown posts of ``corpus/blog``) are linted too: every finding is printed and
 looked up in ``repetition_eval_review.tsv`` (file, line, code, verdict: genuine = a real
-repeat in the original, false = a false flag), so the false-flag count is reproducible.
+repeat in the original; design = text that really repeats, but on purpose: a generated report
+that shows each update twice, a closing formula per section; false = a false flag: no repeat a
+reader would call one, such as two parallel statements), so the counts are reproducible.
 
 Run: ``python bench/repetition_eval.py [--corpus ../shared/corpus] [--blog] [--seed 1124]``
 """
@@ -52,7 +54,7 @@ def eligible(paras: list[str]) -> list[int]:
     ]
 
 
-_BULLET = re.compile(r"[-*•]\s")
+_BULLET = re.compile(r"(?:[-*•–—]|--)\s")
 
 
 def _title(p: str) -> bool:
@@ -86,8 +88,8 @@ def near_copy(par: str, vocab: list[str], rng: random.Random) -> str:
     return " ".join(words)
 
 
-def inject(text: str, kind: str, rng: random.Random) -> tuple[str, int] | None:
-    """The variant and the source offset where the injected text starts."""
+def inject(text: str, kind: str, rng: random.Random) -> tuple[str, int, int] | None:
+    """The variant and the source range of the injected text."""
     paras = paragraphs(text)
     cand = eligible(paras)
     if kind == "near":
@@ -100,7 +102,7 @@ def inject(text: str, kind: str, rng: random.Random) -> tuple[str, int] | None:
         new = paras[i] if kind == "exact" else near_copy(paras[i], text.split(), rng)
         out = paras[:j] + [new] + paras[j:]
         offset = sum(len(p) + 2 for p in out[:j])
-        return "\n\n".join(out) + "\n", offset
+        return "\n\n".join(out) + "\n", offset, offset + len(new)
     sentences = [(i, s, e) for i in cand for s, e in split_sentences(paras[i]) if len(paras[i][s:e].split()) >= 8]
     sentences = [x for x in sentences if x[0] < len(paras) - 1]
     if not sentences:
@@ -110,7 +112,7 @@ def inject(text: str, kind: str, rng: random.Random) -> tuple[str, int] | None:
     sentence = paras[i][s:e]
     offset = sum(len(p) + 2 for p in paras[:j]) + len(paras[j]) + 1
     paras = paras[:j] + [paras[j] + " " + sentence] + paras[j + 1 :]
-    return "\n\n".join(paras) + "\n", offset
+    return "\n\n".join(paras) + "\n", offset, offset + len(sentence)
 
 
 def load_review() -> dict[tuple[str, int, str], str]:
@@ -154,13 +156,15 @@ def main() -> None:
             variant = inject(text, kind, rng)
             if variant is None:
                 continue
-            src, offset = variant
+            src, offset, end = variant
             total[kind] += 1
             res = lint_source(src, path.name, ruleset)
-            # found: a finding of the expected rule starting at the injected text (a sentence: or
-            # covering it, when the segmenter glued it to a URL or a line without a full stop)
+            # found: a finding of the expected rule that starts inside the injected text (a
+            # paragraph the text parser split into a title line and a body is flagged at the
+            # body), or, for a sentence, covers it (the segmenter glued it to a URL before it)
             hit = any(
-                d.code in expect[kind] and (d.span.start == offset or kind == "sentence" and d.span.start <= offset < d.span.end)
+                d.code in expect[kind]
+                and (offset <= d.span.start < end or kind == "sentence" and d.span.start <= offset < d.span.end)
                 for d in res.diagnostics
             )
             if not hit and kind == "sentence":
@@ -193,7 +197,7 @@ def main() -> None:
             fmt = "text"
         sets.append((f"blog ({fmt} parser)", blog, fmt))
     for label, docs, fmt in sets:
-        counts = {"genuine": 0, "false": 0, "unreviewed": 0}
+        counts = {"genuine": 0, "design": 0, "false": 0, "unreviewed": 0}
         print(f"\nfindings on the untouched originals: {label}, {len(docs)} files")
         for name, text in docs:
             res = lint_source(text, name, ruleset, fmt=fmt)
@@ -203,7 +207,8 @@ def main() -> None:
                 counts[verdict if verdict in counts else "unreviewed"] += 1
                 print(f"  [{verdict}] {name}:{line} {d.code} {d.message} :: {text[d.span.start:d.span.end][:90]!r}")
         n = len(docs)
-        print(f"  genuine repeats {counts['genuine']}, false flags {counts['false']}"
+        print(f"  genuine repeats {counts['genuine']}, repeats by design (generated pages, formulas)"
+              f" {counts['design']}, false flags {counts['false']}"
               f" ({100 * counts['false'] / max(n, 1):.2f} per 100 files), unreviewed {counts['unreviewed']}")
     print(f"\n{time.perf_counter() - t0:.1f} s")
 

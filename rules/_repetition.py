@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -55,8 +56,36 @@ def strip_credit(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _unit(block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
-    text, credit = strip_credit(block.text[start:end])
+_ATTRIBUTION = re.compile(r"\s*(?:--|[—―–-])\s*\w")
+
+
+_CODE = re.compile(r"`+\s*([^`]+?)\s*`+")
+
+
+def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
+    """The prose ``[start, end)`` with a placeholder word for each inline code span the parser
+    left out, so "stable in `std::ffi`" and "stable in `std::os::raw`" stay different texts
+    (the placeholder is a capitalised word: like a name, a slot of a template)."""
+    runs = block.runs
+    if len(runs) < 2 or "`" not in doc.source:
+        return block.text[start:end]
+    parts: list[str] = []
+    for k, run in enumerate(runs):
+        p_end = runs[k + 1].prose_start if k + 1 < len(runs) else len(block.text)
+        a, b = max(run.prose_start, start), min(p_end, end)
+        if a < b:
+            parts.append(block.text[a:b])
+        if k + 1 < len(runs) and start <= p_end < end:
+            gap = doc.source[run.source_end : runs[k + 1].source_start]
+            for code in _CODE.findall(gap):
+                parts.append(" Code" + "".join(chr(97 + int(c, 16)) for c in f"{zlib.crc32(code.encode()):08x}") + " ")
+    return "".join(parts)
+
+
+def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
+    text, credit = strip_credit(_with_code(doc, block, start, end))
+    if _ATTRIBUTION.match(text):
+        return None  # "— Senior engineer at …", "— Donald J. Trump (@realDonaldTrump)": a byline
     toks = tokens(text)
     words = [w for w, _ in toks]
     if content_count(words) < min_words:
@@ -64,12 +93,13 @@ def _unit(block: Block, start: int, end: int, min_words: int, order: int) -> "Un
     return Unit(block, start, end, words, [s for _, s in toks], credit, order=order)
 
 
-_URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
 
 
 def normal_words(text: str) -> list[str]:
-    """Words after Unicode NFKC, case folding, every digit → 0; punctuation, spacing, URLs and
-    e-mail addresses gone (a link's slug repeats its title by construction)."""
+    """Words after Unicode NFKC, case folding, every digit → 0; punctuation, spacing, URLs,
+    e-mail addresses and HTML tags gone (a link's slug repeats its title by construction;
+    inline markup is not prose)."""
     return [w for w, _ in tokens(text)]
 
 
@@ -79,7 +109,11 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
     out = []
     for w in _WORD.findall(text):
-        out.append((_DIGIT.sub("0", w.casefold()), w[0].isupper() or w[0].isdigit()))
+        first = w[0]
+        if w.isalpha():
+            out.append((w.casefold(), first.isupper()))
+        else:
+            out.append((_DIGIT.sub("0", w.casefold()), first.isupper() or first.isdigit()))
     return out
 
 
@@ -98,12 +132,15 @@ def list_like(text: str) -> bool:
 
 
 def heading_like(text: str) -> bool:
-    """A short block in Title Case or capitals without a closing full stop: a heading, a
-    product name or a link title in a plain-text dump, repeated by design."""
+    """A short block in Title Case or capitals without a closing full stop (a heading, a
+    product name or a link title in a plain-text dump), or a short lead-in ending with a
+    colon ("Who should apply for this project:"): structure, repeated by design."""
     stripped = text.rstrip()
     words = _WORD.findall(stripped)
     if not words or len(words) > 16 or stripped.endswith((".", ",", ";")):
         return False
+    if stripped.endswith(":") and "\n" not in stripped:
+        return True
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     if not long_words:
         return False
@@ -146,7 +183,7 @@ def paragraph_units(doc: Document, min_words: int) -> list[Unit]:
     if key not in cache:
         out = []
         for block in _prose_blocks(doc):
-            u = _unit(block, 0, len(block.text), min_words, len(out))
+            u = _unit(doc, block, 0, len(block.text), min_words, len(out))
             if u is not None:
                 out.append(u)
         cache[key] = out
@@ -160,7 +197,7 @@ def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozen
         if block.index in skip_blocks:
             continue
         for sentence in doc.sentences_of(block):
-            u = _unit(block, sentence.start, sentence.end, min_words, len(out))
+            u = _unit(doc, block, sentence.start, sentence.end, min_words, len(out))
             if u is not None:
                 out.append(u)
     return out
@@ -193,7 +230,8 @@ def exact_groups(units: Sequence[Unit]) -> list[list[Unit]]:
 # -- near duplicates ---------------------------------------------------------------------
 
 SHINGLE = 3
-#: a shingle shared by more units than this says nothing about which pair is a copy
+#: a shingle shared by this many units ("one of the", "according to the") says nothing about
+#: which pair is a copy: it is no longer followed
 MAX_POSTINGS = 32
 #: earlier units (most shared shingles first) compared with each unit
 MAX_CANDIDATES = 8
@@ -265,12 +303,32 @@ def _filled_template(a: Unit, sa: Sequence[int], b: Unit, sb: Sequence[int]) -> 
 SERIES = 3
 
 
-def near_matches(units: Sequence[Unit], threshold: float, contain: bool = False) -> list[Match]:
+def replaced_words(a: Sequence, b: Sequence) -> int:
+    """Words replaced (not added or dropped) between ``a`` and ``b`` by a Levenshtein alignment."""
+    from rapidfuzz.distance import Levenshtein
+
+    return sum(1 for op in Levenshtein.editops(a, b) if op.tag == "replace")
+
+
+def paragraph_near_matches(doc: Document, min_words: int, threshold: float) -> list[Match]:
+    """:func:`near_matches` of the paragraphs, computed once per document and parameters
+    (near-duplicate-paragraph reports them; repeated-sentence leaves those paragraphs alone)."""
+    cache = _cache(doc)
+    key = ("near-paragraphs", min_words, threshold)
+    if key not in cache:
+        cache[key] = near_matches(paragraph_units(doc, min_words), threshold, contain=True)
+    return cache[key]
+
+
+def near_matches(
+    units: Sequence[Unit], threshold: float, contain: bool = False, max_replaced: int | None = None
+) -> list[Match]:
     """For each unit, the most similar earlier unit if at least ``threshold`` similar.
 
     A unit whose text equals an earlier unit's is an exact repeat and left out; only the first
     unit of each exact group is indexed. A pair must also share :data:`MIN_SHARED` words in
-    order and differ in more than names and numbers; and texts that belong to a series of
+    order and differ in more than names and numbers (and, with ``max_replaced``, by at most that
+    many replaced words: the rest added or dropped); and texts that belong to a series of
     :data:`SERIES` or more similar texts are not reported (a template filled many times)."""
     from rapidfuzz.distance import Indel
 
@@ -294,10 +352,13 @@ def near_matches(units: Sequence[Unit], threshold: float, contain: bool = False)
         me = len(indexed)
         parent.append(me)
         seq = [ids.setdefault(w, len(ids)) for w in u.words]
-        shingles = {tuple(seq[i : i + SHINGLE]) for i in range(len(seq) - SHINGLE + 1)}
+        shingles = set(zip(seq, seq[1:], seq[2:]))  # word 3-grams (SHINGLE)
         counts: dict[int, int] = {}
         for sh in shingles:
-            for j in postings.get(sh, ()):
+            plist = postings.get(sh)
+            if plist is None or len(plist) >= MAX_POSTINGS:
+                continue  # unseen, or too common to tell which earlier text is the source
+            for j in plist:
                 counts[j] = counts.get(j, 0) + 1
         best: Match | None = None
         need = 1 if len(shingles) < 6 else 2
@@ -314,6 +375,8 @@ def near_matches(units: Sequence[Unit], threshold: float, contain: bool = False)
                 continue
             parent[find(j)] = find(me)  # similar: same series
             if _filled_template(other, oseq, u, seq):
+                continue
+            if max_replaced is not None and replaced_words(oseq, seq) > max_replaced:
                 continue
             if best is None or s > best.similarity:
                 best = Match(u, other, s)
@@ -350,7 +413,10 @@ def repeat_kind(doc: Document, earlier: Unit, later: Unit) -> str:
     ):
         return "a pull quote?"
     n = len(doc.source)
-    if len(_prose_blocks(doc)) >= 6 and earlier.span.end <= n / 3 and later.span.start >= 2 * n / 3:
+    if (
+        earlier.whole_block and later.whole_block and len(_prose_blocks(doc)) >= 6
+        and earlier.span.end <= n / 3 and later.span.start >= 2 * n / 3
+    ):
         return "it opens and closes the document: a promo or template text?"
     return ""
 

@@ -58,8 +58,7 @@ class NearDuplicateParagraph(Rule):
                 raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
 
     def check(self, doc, ctx):
-        units = rep.paragraph_units(doc, self.options.min_words)
-        matches = rep.near_matches(units, self.options.threshold, contain=True)
+        matches = rep.paragraph_near_matches(doc, self.options.min_words, self.options.threshold)
         best = {id(m.later): m for m in matches}
         pairs = [(m.later, m.earlier) for m in matches]
         for earlier, copies in rep.collapse(pairs, self.options.collapse_after):
@@ -82,12 +81,13 @@ class NearDuplicateParagraph(Rule):
 
 
 def _describe(earlier: rep.Unit, later: rep.Unit, pct: int, line: int) -> str:
-    """Say whether the copy is edited throughout, shortened, or extended."""
+    """"N% similar to the paragraph at line L", and whether the copy was shortened or extended
+    (then N is the share of the shorter paragraph's words that the longer repeats in order)."""
     from rapidfuzz.distance import Indel
 
-    plain = int(Indel.normalized_similarity(earlier.words, later.words) * 100)
-    if plain >= pct:
-        return f"paragraph is {pct}% similar to the paragraph at line {line}"
+    message = f"paragraph is {pct}% similar to the paragraph at line {line}"
+    if int(Indel.normalized_similarity(earlier.words, later.words) * 100) >= pct:
+        return message
     if len(later.words) < len(earlier.words):
-        return f"paragraph is a shortened copy of the paragraph at line {line} ({pct}% of its words, in order)"
-    return f"paragraph repeats {pct}% of the paragraph at line {line}, with words added"
+        return message + " (a shortened copy)"
+    return message + " (a copy with words added)"

@@ -30,7 +30,9 @@ class RepeatedSentence(Rule):
     sentence with a name swapped and a phrase dropped, flagged. "Analysts believe that the
     ambushes are only just beginning." and "Analysts, however, believe that Isis raids against
     Damascus soldiers in Syria are just beginning." share the frame but only half their words
-    (52%): a paraphrase that adds who raids whom, left to the writer, not flagged.
+    (52%): a paraphrase that adds who raids whom, left to the writer, not flagged. Lines
+    that open with a dash ("— Team lead at an automotive company") are attributions, repeated
+    under every quote by the same person, and not compared.
 
     **Why**: a sentence said twice is a leftover of editing (a sentence moved and not deleted,
     two drafts merged) and a sign of padding; it is easier to miss than a repeated paragraph.
@@ -41,7 +43,13 @@ class RepeatedSentence(Rule):
     **Options**:
     - `threshold` (default 0.8): minimum similarity for a near repeat, 0–1; 1 flags exact
       repeats only.
-    - `min-words` (default 6): shorter sentences ("Read more.", "He said no.") are not compared.
+    - `min-words` (default 8, as for paragraphs; numbers do not count): shorter sentences ("Read
+      more.", "See the release notes for more.", "We have so much work to do.") are formulas
+      more often than slips, and are not compared.
+    - `max-replaced-words` (default 1): a near repeat is the earlier sentence with words added
+      or dropped and at most this many words replaced. Sentences that differ in two or more
+      replaced words are parallel statements ("The rustc book is a guide for users of the
+      compiler." / "The rustc-guide is a guide for developers of the compiler."), not repeats.
     - `collapse-after` (default 5): more copies of one sentence become one finding with the
       count.
     """
@@ -54,7 +62,8 @@ class RepeatedSentence(Rule):
     @dataclass(frozen=True)
     class Options:
         threshold: float = 0.8
-        min_words: int = 6
+        min_words: int = 8
+        max_replaced_words: int = 1
         collapse_after: int = 5
 
         def __post_init__(self):
@@ -71,7 +80,7 @@ class RepeatedSentence(Rule):
                 pairs.append((later, group[0]))
                 sims[id(later)] = 1.0
         if self.options.threshold < 1:
-            for m in rep.near_matches(units, self.options.threshold):
+            for m in rep.near_matches(units, self.options.threshold, max_replaced=self.options.max_replaced_words):
                 pairs.append((m.later, m.earlier))
                 sims[id(m.later)] = m.similarity
         pairs.sort(key=lambda p: p[0].order)
@@ -101,7 +110,7 @@ def _repeated_blocks(doc) -> set[int]:
     """Blocks that repeat an earlier paragraph as a whole (by the paragraph rules' defaults)."""
     exact = RepeatedParagraph.Options()
     near = NearDuplicateParagraph.Options()
-    units = rep.paragraph_units(doc, min(exact.min_words, near.min_words))
+    units = rep.paragraph_units(doc, exact.min_words)
     out = {u.block.index for g in rep.exact_groups(units) for u in g[1:]}
-    out |= {m.later.block.index for m in rep.near_matches(units, near.threshold, contain=True)}
+    out |= {m.later.block.index for m in rep.paragraph_near_matches(doc, near.min_words, near.threshold)}
     return out
