@@ -1,0 +1,445 @@
+"""Shared machinery of the repetition rules (RP001–RP003): which blocks count as paragraphs,
+text normalisation, exact grouping, an indexed near-duplicate search and the "kind of repeat"
+wording. Not a rule module (the leading underscore keeps the registry out).
+
+Everything here is linear in the size of the document (up to small constant caps): units are
+grouped by a normalised key for exact repeats, and near repeats are found through an inverted
+index of word 3-gram shingles, comparing each unit only with the few earlier units that share
+the most shingles. Shingles found in very many units carry no signal and are not followed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from lint.diagnostic import Related
+from lint.document import Block, Document, Span
+
+#: blocks that are prose paragraphs for these rules. Headings, list items and table cells are
+#: not: they repeat by design ("Summary" under every section, "1 cup flour", "Read more",
+#: release-note bullets, the same question asked of each interviewee).
+PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "html_block"})
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W_]+")
+
+# A photo credit at the end of a caption: "… | Getty", "… (Photo: Reuters/…)", "Credit: NASA".
+# Stripped before comparing, so a caption that restates the lede is seen as the same text.
+_CREDIT_TAIL = re.compile(
+    r"""(?ix)
+    (?: \s*\|\s*(?:getty|ap|afp|reuters|shutterstock|epa|pa|bloomberg|corbis|alamy|istock)\b[^|]*
+      | \s*\((?:ap\s+|afp\s+|reuters\s+)?(?:photo|image|picture|file\s+photo)s?\b[^()]*\)
+      | \s*(?:(?:photo|image|picture)\s+)?credit\s*:.*
+      | \s*(?:featured\s+)?(?:photo|image|picture)\s*(?:via|by|:).*
+      | (?<=[.!?"”])\s*[^!?|]{0,60}/getty\s+images\.?
+    )\s*$"""
+)
+
+
+_CREDIT_HINT = re.compile(r"(?i)getty|photo|image|picture|credit|\|")
+_CREDIT_WINDOW = 200  # a credit is short: look only at the end of the text
+
+
+def strip_credit(text: str) -> tuple[str, bool]:
+    """``text`` without a trailing photo credit, and whether there was one (a text that is
+    only a credit becomes empty: credits repeat under every picture by design)."""
+    base = max(0, len(text) - _CREDIT_WINDOW)
+    if not _CREDIT_HINT.search(text, base):
+        return text, False
+    m = _CREDIT_TAIL.search(text, base)
+    if m:
+        return text[: m.start()], True
+    return text, False
+
+
+_ATTRIBUTION = re.compile(r"\s*(?:--|[—―–-])\s*\w")
+
+
+_CODE = re.compile(r"`+\s*([^`]+?)\s*`+")
+
+
+def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
+    """The prose ``[start, end)`` with a placeholder word for each inline code span the parser
+    left out, so "stable in `std::ffi`" and "stable in `std::os::raw`" stay different texts
+    (the placeholder is a capitalised word: like a name, a slot of a template)."""
+    runs = block.runs
+    if len(runs) < 2 or "`" not in doc.source:
+        return block.text[start:end]
+    parts: list[str] = []
+    for k, run in enumerate(runs):
+        p_end = runs[k + 1].prose_start if k + 1 < len(runs) else len(block.text)
+        a, b = max(run.prose_start, start), min(p_end, end)
+        if a < b:
+            parts.append(block.text[a:b])
+        if k + 1 < len(runs) and start <= p_end < end:
+            gap = doc.source[run.source_end : runs[k + 1].source_start]
+            for code in _CODE.findall(gap):
+                parts.append(" Code" + "".join(chr(97 + int(c, 16)) for c in f"{zlib.crc32(code.encode()):08x}") + " ")
+    return "".join(parts)
+
+
+def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
+    text, credit = strip_credit(_with_code(doc, block, start, end))
+    if _ATTRIBUTION.match(text):
+        return None  # "— Senior engineer at …", "— Donald J. Trump (@realDonaldTrump)": a byline
+    toks = tokens(text)
+    words = [w for w, _ in toks]
+    if content_count(words) < min_words:
+        return None
+    return Unit(block, start, end, words, [s for _, s in toks], credit, order=order)
+
+
+_URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
+
+
+def normal_words(text: str) -> list[str]:
+    """Words after Unicode NFKC, case folding, every digit → 0; punctuation, spacing, URLs,
+    e-mail addresses and HTML tags gone (a link's slug repeats its title by construction;
+    inline markup is not prose)."""
+    return [w for w, _ in tokens(text)]
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """``(normalised word, is_slot)`` pairs; a slot is a capitalised word or a number, the parts
+    a template fills in ("Connecticut — There is no early voting in Connecticut")."""
+    text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
+    out = []
+    for w in _WORD.findall(text):
+        first = w[0]
+        if w.isalpha():
+            out.append((w.casefold(), first.isupper()))
+        else:
+            out.append((_DIGIT.sub("0", w.casefold()), first.isupper() or first.isdigit()))
+    return out
+
+
+def content_count(words: Sequence[str]) -> int:
+    """Words that are not numbers: "$1,349.80" is no words towards a minimum length."""
+    return sum(1 for w in words if not w.isdigit())
+
+
+_LIST_MARK = re.compile(r"\s*(?:[-*•·▪◦‣–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+
+
+def list_like(text: str) -> bool:
+    """A line that starts with a list marker ("- ", "• ", "3. "): a list item in a plain-text
+    dump, where the parser cannot tell lists from paragraphs."""
+    return _LIST_MARK.match(text) is not None
+
+
+def heading_like(text: str) -> bool:
+    """A short block in Title Case or capitals without a closing full stop (a heading, a
+    product name or a link title in a plain-text dump), or a short lead-in ending with a
+    colon ("Who should apply for this project:"): structure, repeated by design."""
+    stripped = text.rstrip()
+    words = _WORD.findall(stripped)
+    if not words or len(words) > 16 or stripped.endswith((".", ",", ";")):
+        return False
+    if stripped.endswith(":") and "\n" not in stripped:
+        return True
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if not long_words:
+        return False
+    return sum(1 for w in long_words if w[0].isupper()) >= 0.75 * len(long_words)
+
+
+@dataclass(eq=False)
+class Unit:
+    """A paragraph or a sentence: prose ``[start, end)`` of ``block`` and its normalised words."""
+
+    block: Block
+    start: int
+    end: int
+    words: list[str]
+    slots: list[bool]
+    credit: bool = False  # a photo credit was stripped: a caption
+    key: str = ""
+    order: int = 0
+
+    def __post_init__(self) -> None:
+        self.key = " ".join(self.words)
+
+    @property
+    def span(self) -> Span:
+        return self.block.source_span(self.start, self.end)
+
+    @property
+    def whole_block(self) -> bool:
+        return self.start == 0 and self.end == len(self.block.text)
+
+
+def _cache(doc: Document) -> dict:
+    return doc.__dict__.setdefault("_repetition_cache", {})
+
+
+def paragraph_units(doc: Document, min_words: int) -> list[Unit]:
+    """Prose blocks with at least ``min_words`` normalised words, in document order."""
+    cache = _cache(doc)
+    key = ("paragraphs", min_words)
+    if key not in cache:
+        out = []
+        for block in _prose_blocks(doc):
+            u = _unit(doc, block, 0, len(block.text), min_words, len(out))
+            if u is not None:
+                out.append(u)
+        cache[key] = out
+    return cache[key]
+
+
+def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozenset()) -> list[Unit]:
+    """Sentences (from the shared segmenter) of prose blocks, with at least ``min_words`` words."""
+    out = []
+    for block in _prose_blocks(doc):
+        if block.index in skip_blocks:
+            continue
+        for sentence in doc.sentences_of(block):
+            u = _unit(doc, block, sentence.start, sentence.end, min_words, len(out))
+            if u is not None:
+                out.append(u)
+    return out
+
+
+def _prose_blocks(doc: Document) -> list[Block]:
+    cache = _cache(doc)
+    if "prose" not in cache:
+        cache["prose"] = [b for b in doc.blocks if _is_prose(doc, b)]
+    return cache["prose"]
+
+
+def _is_prose(doc: Document, block: Block) -> bool:
+    if block.kind not in PARAGRAPH_KINDS:
+        return False
+    if len(block.text) < 200 and heading_like(block.text):
+        return False
+    # plain text has no list syntax the parser knows: a bulleted line is a list item
+    return not (doc.format == "text" and list_like(block.text))
+
+
+def exact_groups(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Units with the same normalised text, each group in document order (only groups ≥ 2)."""
+    groups: dict[str, list[Unit]] = {}
+    for u in units:
+        groups.setdefault(u.key, []).append(u)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+# -- near duplicates ---------------------------------------------------------------------
+
+SHINGLE = 3
+#: a shingle shared by this many units ("one of the", "according to the") says nothing about
+#: which pair is a copy: it is no longer followed
+MAX_POSTINGS = 32
+#: earlier units (most shared shingles first) compared with each unit
+MAX_CANDIDATES = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    later: Unit
+    earlier: Unit
+    similarity: float
+
+
+def similarity(a: Sequence, b: Sequence, cutoff: float = 0.0, contain: bool = False) -> float:
+    """Order-sensitive word similarity, 0–1: ``2·LCS / (len a + len b)`` over the longest
+    common subsequence of words (1 − normalised Indel distance, by rapidfuzz).
+
+    Two texts made of exactly the same words in another order ("prices going up while costs
+    go down" / "prices going down while costs go up") say something else: 0. With ``contain``,
+    the result is at least ``LCS / len shorter`` when the shorter text is at least two thirds
+    as long as the longer: how much of it the longer one repeats, in order, so that a clause
+    added or dropped does not hide a copy (see :func:`containment`).
+    """
+    from rapidfuzz.distance import Indel
+
+    la, lb = len(a), len(b)
+    if not la or not lb:
+        return 0.0
+    if la == lb and sorted(a) == sorted(b) and list(a) != list(b):
+        return 0.0
+    if not contain or 3 * min(la, lb) < 2 * max(la, lb):
+        return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
+    return max(Indel.normalized_similarity(a, b), containment(a, b))
+
+
+def containment(a: Sequence, b: Sequence) -> float:
+    """Share of the shorter text's words that the longer repeats in order (LCS / shorter)."""
+    from rapidfuzz.distance import Indel
+
+    la, lb = len(a), len(b)
+    return (la + lb - Indel.distance(a, b)) / 2 / min(la, lb)
+
+
+#: a near repeat shares at least this many words, in order: below it, two short sentences
+#: that differ by a word ("It's so sad." / "I mean, it's so sad.") are a speaker's habit
+MIN_SHARED = 8
+
+
+def _filled_template(a: Unit, sa: Sequence[int], b: Unit, sb: Sequence[int]) -> bool:
+    """Do ``a`` and ``b`` differ only by names and numbers put in the same places? Then they are
+    one template filled twice (a per-state line, a price line, a table of contents), not a
+    copy. A name only added or only dropped ("Source: …", "AP") is not a filled template."""
+    from rapidfuzz.distance import Indel
+
+    deleted = inserted = 0
+    for op in Indel.editops(sa, sb):
+        if op.tag == "delete":
+            if not a.slots[op.src_pos]:
+                return False
+            deleted += 1
+        elif op.tag == "insert":
+            if not b.slots[op.dest_pos]:
+                return False
+            inserted += 1
+    return deleted > 0 and inserted > 0
+
+
+#: this many or more mutually similar texts are a series made on purpose (a list of states, a
+#: price per day, one disclaimer per section), not a copy
+SERIES = 3
+
+
+def replaced_words(a: Sequence, b: Sequence) -> int:
+    """Words replaced (not added or dropped) between ``a`` and ``b`` by a Levenshtein alignment."""
+    from rapidfuzz.distance import Levenshtein
+
+    return sum(1 for op in Levenshtein.editops(a, b) if op.tag == "replace")
+
+
+def paragraph_near_matches(doc: Document, min_words: int, threshold: float) -> list[Match]:
+    """:func:`near_matches` of the paragraphs, computed once per document and parameters
+    (near-duplicate-paragraph reports them; repeated-sentence leaves those paragraphs alone)."""
+    cache = _cache(doc)
+    key = ("near-paragraphs", min_words, threshold)
+    if key not in cache:
+        cache[key] = near_matches(paragraph_units(doc, min_words), threshold, contain=True)
+    return cache[key]
+
+
+def near_matches(
+    units: Sequence[Unit], threshold: float, contain: bool = False, max_replaced: int | None = None
+) -> list[Match]:
+    """For each unit, the most similar earlier unit if at least ``threshold`` similar.
+
+    A unit whose text equals an earlier unit's is an exact repeat and left out; only the first
+    unit of each exact group is indexed. A pair must also share :data:`MIN_SHARED` words in
+    order and differ in more than names and numbers (and, with ``max_replaced``, by at most that
+    many replaced words: the rest added or dropped); and texts that belong to a series of
+    :data:`SERIES` or more similar texts are not reported (a template filled many times)."""
+    from rapidfuzz.distance import Indel
+
+    ids: dict[str, int] = {}
+    postings: dict[tuple, list[int]] = {}
+    seen_keys: set[str] = set()
+    indexed: list[tuple[Unit, list[int]]] = []
+    parent: list[int] = []
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    found: list[tuple[int, Match]] = []
+    for u in units:
+        if u.key in seen_keys:
+            continue
+        seen_keys.add(u.key)
+        me = len(indexed)
+        parent.append(me)
+        seq = [ids.setdefault(w, len(ids)) for w in u.words]
+        shingles = set(zip(seq, seq[1:], seq[2:]))  # word 3-grams (SHINGLE)
+        counts: dict[int, int] = {}
+        for sh in shingles:
+            plist = postings.get(sh)
+            if plist is None or len(plist) >= MAX_POSTINGS:
+                continue  # unseen, or too common to tell which earlier text is the source
+            for j in plist:
+                counts[j] = counts.get(j, 0) + 1
+        best: Match | None = None
+        need = 1 if len(shingles) < 6 else 2
+        ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
+        for _, j in ranked[:MAX_CANDIDATES]:
+            other, oseq = indexed[j]
+            la, lb = len(seq), len(oseq)
+            if (not contain or 3 * min(la, lb) < 2 * max(la, lb)) and 2 * min(la, lb) / (la + lb) < threshold:
+                continue  # the lengths alone rule it out
+            s = similarity(oseq, seq, cutoff=threshold, contain=contain)
+            if s < threshold:
+                continue
+            if (la + lb - Indel.distance(oseq, seq)) // 2 < MIN_SHARED:
+                continue
+            parent[find(j)] = find(me)  # similar: same series
+            if _filled_template(other, oseq, u, seq):
+                continue
+            if max_replaced is not None and replaced_words(oseq, seq) > max_replaced:
+                continue
+            if best is None or s > best.similarity:
+                best = Match(u, other, s)
+        if best is not None:
+            found.append((me, best))
+        indexed.append((u, seq))
+        for sh in shingles:
+            plist = postings.setdefault(sh, [])
+            if len(plist) < MAX_POSTINGS:
+                plist.append(me)
+    sizes: dict[int, int] = {}
+    for i in range(len(indexed)):
+        r = find(i)
+        sizes[r] = sizes.get(r, 0) + 1
+    return [m for i, m in found if sizes[find(i)] < SERIES]
+
+
+# -- wording -----------------------------------------------------------------------------
+
+def line_of(doc: Document, unit: Unit) -> int:
+    return doc.line_index.line_col(unit.block.to_source(unit.start))[0]
+
+
+def count_words(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n:,} times"
+
+
+def repeat_kind(doc: Document, earlier: Unit, later: Unit) -> str:
+    """What kind of repeat a scraped page shows, when the page tells: '' if it cannot tell."""
+    if earlier.credit or later.credit:
+        return "a photo caption restating the text"
+    if "quote" in (earlier.block.kind, later.block.kind) or (
+        earlier.whole_block != later.whole_block and _standalone(earlier if earlier.whole_block else later)
+    ):
+        return "a pull quote?"
+    n = len(doc.source)
+    if (
+        earlier.whole_block and later.whole_block and len(_prose_blocks(doc)) >= 6
+        and earlier.span.end <= n / 3 and later.span.start >= 2 * n / 3
+    ):
+        return "it opens and closes the document: a promo or template text?"
+    return ""
+
+
+def _standalone(unit: Unit) -> bool:
+    """A block that is a single sentence: how pull quotes appear in scraped text."""
+    return unit.whole_block and len(unit.words) <= 60
+
+
+def related_first(earlier: Unit, what: str) -> Related:
+    return Related(earlier.span, f"first occurrence of this {what}")
+
+
+def collapse(matches: Iterable[tuple[Unit, Unit]], limit: int) -> list[tuple[Unit, list[Unit]]]:
+    """Group (later, earlier) pairs by ``earlier``: a group of at most ``limit`` copies keeps one
+    finding per copy, a larger one becomes a single finding (its first copy, with the count)."""
+    groups: dict[int, tuple[Unit, list[Unit]]] = {}
+    for later, earlier in matches:
+        groups.setdefault(id(earlier), (earlier, []))[1].append(later)
+    out: list[tuple[Unit, list[Unit]]] = []
+    for earlier, copies in groups.values():
+        if len(copies) > limit:
+            out.append((earlier, copies))
+        else:
+            out.extend((earlier, [c]) for c in copies)
+    return out

@@ -1,0 +1,83 @@
+"""RP004 repeated-word: the same word twice in a row ("the the")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.diagnostic import Edit, Fix
+from lint.rule import Rule, Scope
+
+# A word (letters only) followed by itself once or more, separated by spaces or a line break.
+_RUN = re.compile(r"(?<![\w'’-])([^\W\d_]+)((?:[ \t]*\n?[ \t]*(?<=\s)\1)+)(?![\w'’-])", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: doubles that are grammatical or idiomatic, lower-cased
+ALLOWED = frozenset(
+    """
+    had that is her do
+    bye so no knock there now tut tsk ha blah yeah chop night hush pooh can goody well boo choo
+    aye yada tom bora walla
+    long far very really many
+    """.split()
+)
+
+
+class RepeatedWord(Rule):
+    """The same word twice in a row: "the the".
+
+    **What it does**: flags a word followed directly by itself (ignoring case; spaces or a
+    line break between them, no punctuation), and offers a fix that deletes the extra
+    copies. A longer run ("the the the") is one finding.
+
+    Not flagged, because the double is correct English:
+    - grammatical doubles: "had had" (past perfect of *have*: "she had had enough"), "that
+      that" (conjunction + pronoun: "he said that that was wrong"), "is is" ("what it is is
+      a mistake"), "her her" ("gave her her keys"), "do do" (emphatic "I do do that");
+    - reduplication and set phrases: "bye bye", "so so", "no no", "knock knock", "there
+      there", "now now", "tut tut", "ha ha", "blah blah", "night night", "long long ago", "far
+      far away", "very very", "really really", "many many";
+    - names, when both words are capitalised ("Duran Duran", "Walla Walla", "Sirhan Sirhan"),
+      and words with digits ("1 1").
+    Words separated by punctuation ("that, that") are deliberate and not flagged.
+
+    **Why**: a doubled word is the most common typo that spell checkers pass, and the eye
+    skips it, especially across a line break.
+
+    **Example**: `post.md:3:18: RP004 repeated word "the" [repeated-word]` with a fix that
+    deletes the second "the".
+
+    **Options**:
+    - `allow` (default: none): more words whose doubling is fine in your texts.
+    """
+
+    code = "RP004"
+    name = "repeated-word"
+    family = "repetition"
+    scope = Scope.BLOCK
+    fixable = True
+
+    @dataclass(frozen=True)
+    class Options:
+        allow: tuple[str, ...] = ()
+
+    def check_block(self, doc, block, ctx):
+        text = block.text
+        allowed = ALLOWED | {w.lower() for w in self.options.allow}
+        for m in _RUN.finditer(text):
+            first = m.group(1)
+            if first.lower() in allowed:
+                continue
+            copies = _WORD.findall(m.group(2))
+            if first[0].isupper() and all(c[0].isupper() for c in copies):
+                continue  # a name ("Duran Duran") or shouting
+            second_start = m.start(2) + len(m.group(2)) - len(m.group(2).lstrip())
+            span = block.source_span(second_start, m.end())
+            n = len(copies) + 1
+            word = first.lower() if first.islower() or copies[0].islower() else first
+            message = f'repeated word "{word}"' if n == 2 else f'word "{word}" repeated {n} times in a row'
+            delete = block.source_span(m.end(1), m.end())
+            fix = None
+            if doc.source[delete.start : delete.end] == text[m.end(1) : m.end()]:
+                fix = Fix(f'delete the repeated "{word}"', (Edit(delete, ""),))
+            yield self.report(span, message, fix=fix)
