@@ -117,6 +117,8 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
         if density < opts.stop_words_bad:
             return BAD
         return SHORT if density >= opts.stop_words_near else BAD
+    if _DATE_LINE.match(stripped):
+        return BAD  # "Tuesday November 19, 2019", "Nov 19, 2019, 10:31 pm CST"
     if len(words) <= 3 and not _TERMINAL.search(stripped):
         return BAD  # "Share", "Tweet", "Sports", "7k SHARES"
     if _COUNT.match(stripped):
@@ -157,6 +159,12 @@ _QUANTITY = re.compile(r"^\W*(?:\d+(?:[./,-]\d+)*|[½¼¾⅓⅔]|one|two|three|h
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
 _TIME = r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+# a line that is only a date (and time): a byline or a listing's date, never prose
+_DATE_LINE = re.compile(
+    rf"^\W*(?:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+)?{_TIME}(?:\s*[A-Z]{{2,4}})?)?\W*$",
+    re.IGNORECASE,
+)
 # "Alex on September 17, 2018 at 6:34 am said:", "Jane says:", "November 19, 2019 at 9:45 am"
 _COMMENT_HEADER = re.compile(
     rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
@@ -180,7 +188,7 @@ def furniture_score(unit: Unit) -> float:
     text = unit.text.strip()
     if known_phrase(text) or comment_marker(text):
         return 1.0
-    if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text)):
+    if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
         return 1.0
     words = text.split()
     if text.endswith(":") or _QUANTITY.match(text):
@@ -200,6 +208,21 @@ def furniture_score(unit: Unit) -> float:
         if caps == len(letters) and len(letters) <= 15:
             return 1.0  # "Privacy Policy", "Ten Things We Learned From the Budget"
     return -0.25
+
+
+def menu_like(unit: Unit) -> bool:
+    """Unmistakable furniture even between paragraphs: a known phrase, a comment header,
+    a separator list, a count or a date line, or a menu entry (at most four capitalised
+    words, no comma or colon)."""
+    if furniture_score(unit) < 1.0:
+        return False
+    text = unit.text.strip()
+    words = text.split()
+    if len(words) <= 4 and not re.search(r"[,:;]", text):
+        return True
+    return known_phrase(text) or comment_marker(text) or (
+        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+    )
 
 
 def best_run(scores: list[float], from_end: bool) -> int:
@@ -324,7 +347,8 @@ class FooterBlock(Rule):
     class Options:
         min_run: int = 2
         min_head_run: int = 4
-        max_gap: int = 3
+        min_inner_run: int = 4
+        max_gap: int = 2
         length_good: int = 80
         stop_words_good: float = 0.4
         length_low: int = 50
@@ -362,6 +386,16 @@ class FooterBlock(Rule):
         if opts.head and n_head >= opts.min_head_run:
             for i in range(n_head):
                 flags[i] = True
+        # inside the body, only a long run of unmistakable furniture (a menu, a share bar)
+        run: list[int] = []
+        for i in range(first, last + 2):
+            if i <= last and menu_like(units[i]):
+                run.append(i)
+                continue
+            if len(run) >= opts.min_inner_run:
+                for j in run:
+                    flags[j] = True
+            run = []
         for i, u in enumerate(units):
             # a paragraph of several sentences is never furniture, wherever it stands
             if flags[i] and u.cls == GOOD and len(_SENTENCE_END.findall(u.text)) >= opts.spare_sentences:
@@ -374,7 +408,8 @@ class FooterBlock(Rule):
             j = i
             while j + 1 < len(units) and flags[j + 1]:
                 j += 1
-            yield self._finding(doc, units[i : j + 1], "after" if i > last else "before")
+            where = "after" if i > last else "before" if j < first else "inside"
+            yield self._finding(doc, units[i : j + 1], where)
             i = j + 1
 
     def _finding(self, doc: Document, run: list[Unit], where: str):
