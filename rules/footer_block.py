@@ -16,7 +16,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_COUNT = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s*(?:\w+\s*)?\W*$")
+_COUNT = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
 
@@ -199,6 +199,8 @@ def furniture_score(unit: Unit) -> float:
     digits = sum(ch.isdigit() for ch in text)
     if digits >= 3 and digits * 5 >= len(text):
         return -1.0  # table rows, results, schedules
+    if re.match(r"^[—–-]\s*\w", text):
+        return -0.5  # "— Jane Doe (@jane) May 2, 2019": an attribution under a quote
     if text[:1].islower():
         return -0.5  # a continuation or a list item, not a menu entry
     if _TERMINAL.search(text) and len(words) >= 5:
@@ -348,6 +350,7 @@ class FooterBlock(Rule):
         min_run: int = 2
         min_head_run: int = 4
         min_inner_run: int = 4
+        min_evidence: float = 0.0
         max_gap: int = 2
         length_good: int = 80
         stop_words_good: float = 0.4
@@ -377,8 +380,10 @@ class FooterBlock(Rule):
         last = comment_section_start(units, first, last, opts)
         flags = [False] * len(units)
         tail = units[last + 1 :]
-        n_tail = best_run([furniture_score(u) for u in tail], from_end=True)
-        if n_tail >= opts.min_run or (n_tail and tail[-1].cls == BAD):
+        tail_scores = [furniture_score(u) for u in tail]
+        n_tail = best_run([sc - opts.min_evidence for sc in tail_scores], from_end=True)
+        mean = sum(tail_scores[len(tail) - n_tail :]) / n_tail if n_tail else 0.0
+        if (n_tail >= opts.min_run or (n_tail and tail[-1].cls == BAD)):
             for i in range(len(units) - n_tail, len(units)):
                 flags[i] = True
         head = units[:first]
