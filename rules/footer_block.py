@@ -14,6 +14,9 @@ from lint.rule import Context, Rule, Scope
 # short to judge alone, BAD non-prose on its own evidence.
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
+# Markdown structure the author wrote: never furniture by shape alone. (In an HTML page a
+# list may be the site's menu; in Markdown it is the writer's.)
+_AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _COUNT = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
@@ -66,6 +69,8 @@ class Unit:
     text: str
     kind: str
     cls: str = SHORT
+    #: structure the author wrote in Markdown (heading, list item, table, raw HTML)
+    authored: bool = False
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -74,7 +79,8 @@ def units_of(doc: Document) -> list[Unit]:
         if not block.text.strip():
             continue
         span = block.span
-        out.append(Unit(span.start, span.end, block.text, block.kind))
+        authored = doc.format == "markdown" and block.kind in _AUTHORED
+        out.append(Unit(span.start, span.end, block.text, block.kind, authored=authored))
     return out
 
 
@@ -182,12 +188,16 @@ def comment_marker(text: str) -> bool:
     return bool(_COMMENT_HEADER.match(text.strip()))
 
 
+
+
 def furniture_score(unit: Unit) -> float:
     """Evidence that a line outside the article body is page furniture (> 0) or content
     such as a list item, a table row or a heading introducing one (< 0)."""
     text = unit.text.strip()
     if known_phrase(text) or comment_marker(text):
         return 1.0
+    if unit.authored:
+        return -0.5  # a heading, list item or table cell the author marked up is content
     if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
         return 1.0
     words = text.split()
@@ -212,6 +222,15 @@ def furniture_score(unit: Unit) -> float:
     return -0.25
 
 
+def strong_furniture(unit: Unit) -> bool:
+    """Furniture on its own evidence: a known phrase, a comment header, a separator list,
+    a count or a date line."""
+    text = unit.text.strip()
+    return known_phrase(text) or comment_marker(text) or (
+        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+    )
+
+
 def menu_like(unit: Unit) -> bool:
     """Unmistakable furniture even between paragraphs: a known phrase, a comment header,
     a separator list, a count or a date line, or a menu entry (at most four capitalised
@@ -220,11 +239,9 @@ def menu_like(unit: Unit) -> bool:
         return False
     text = unit.text.strip()
     words = text.split()
-    if len(words) <= 4 and not re.search(r"[,:;]", text):
+    if len(words) <= 4 and not re.search(r"[,:;]", text) and not unit.authored:
         return True
-    return known_phrase(text) or comment_marker(text) or (
-        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
-    )
+    return strong_furniture(unit)
 
 
 def best_run(scores: list[float], from_end: bool) -> int:
@@ -382,8 +399,7 @@ class FooterBlock(Rule):
         tail = units[last + 1 :]
         tail_scores = [furniture_score(u) for u in tail]
         n_tail = best_run([sc - opts.min_evidence for sc in tail_scores], from_end=True)
-        mean = sum(tail_scores[len(tail) - n_tail :]) / n_tail if n_tail else 0.0
-        if (n_tail >= opts.min_run or (n_tail and tail[-1].cls == BAD)):
+        if n_tail >= opts.min_run:
             for i in range(len(units) - n_tail, len(units)):
                 flags[i] = True
         head = units[:first]
@@ -397,7 +413,8 @@ class FooterBlock(Rule):
             if i <= last and menu_like(units[i]):
                 run.append(i)
                 continue
-            if len(run) >= opts.min_inner_run:
+            # a list of names is content; a menu shows itself by at least one known phrase
+            if len(run) >= opts.min_inner_run and any(strong_furniture(units[j]) for j in run):
                 for j in run:
                     flags[j] = True
             run = []
@@ -413,6 +430,9 @@ class FooterBlock(Rule):
             j = i
             while j + 1 < len(units) and flags[j + 1]:
                 j += 1
+            if all(known_phrase(u.text.strip()) for u in units[i : j + 1]):
+                i = j + 1  # template-footer (BP001) names every line of this run already
+                continue
             where = "after" if i > last else "before" if j < first else "inside"
             yield self._finding(doc, units[i : j + 1], where)
             i = j + 1
