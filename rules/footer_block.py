@@ -222,11 +222,28 @@ def furniture_score(unit: Unit) -> float:
     return -0.25
 
 
+# Site-navigation entries: a whole line that is one of these is a menu item. Evidence for a
+# run of furniture only, never reported line by line (a heading "News" is fine on its own).
+_NAV = re.compile(
+    r"^\W*(?:home(?:\s*page)?|news|latest(?:\s+news)?|sports?|business|politics|world|local|weather"
+    r"|opinion|entertainment|lifestyle|tech(?:nology)?|science|health|travel|culture|videos?"
+    r"|podcasts?|photos?|galleries|search|menu|main\s+menu|sign\s*in|sign\s*up|log\s*in|log\s*out"
+    r"|register|subscribe|subscriptions?|newsletters?|about(?:\s+us)?|contact(?:\s+us)?|privacy"
+    r"|privacy\s+(?:policy|notice|settings)|cookie\s+(?:policy|settings)|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions|&\s+conditions))?"
+    r"|advertise(?:\s+with\s+us)?|careers|jobs|sitemap|site\s+map|rss(?:\s+feeds?)?|help|faq|more"
+    r"|trending|popular|most\s+(?:popular|read)|topics|sections|archives?|categories|tags|events"
+    r"|shop|store|donate|my\s+account|account|facebook|twitter|instagram|youtube|linkedin|pinterest)\W*$",
+    re.IGNORECASE,
+)
+
+
 def strong_furniture(unit: Unit) -> bool:
-    """Furniture on its own evidence: a known phrase, a comment header, a separator list,
-    a count or a date line."""
+    """Furniture on its own evidence: a known phrase, a navigation entry, a comment header,
+    a separator list, a count or a date line."""
     text = unit.text.strip()
-    return known_phrase(text) or comment_marker(text) or (
+    if unit.authored and not known_phrase(text):
+        return False
+    return known_phrase(text) or comment_marker(text) or bool(_NAV.match(text)) or (
         unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
@@ -399,12 +416,12 @@ class FooterBlock(Rule):
         tail = units[last + 1 :]
         tail_scores = [furniture_score(u) for u in tail]
         n_tail = best_run([sc - opts.min_evidence for sc in tail_scores], from_end=True)
-        if n_tail >= opts.min_run:
+        if n_tail >= opts.min_run and any(strong_furniture(u) for u in tail[len(tail) - n_tail :]):
             for i in range(len(units) - n_tail, len(units)):
                 flags[i] = True
         head = units[:first]
         n_head = best_run([furniture_score(u) for u in head], from_end=False)
-        if opts.head and n_head >= opts.min_head_run:
+        if opts.head and n_head >= opts.min_head_run and any(strong_furniture(u) for u in head[:n_head]):
             for i in range(n_head):
                 flags[i] = True
         # inside the body, only a long run of unmistakable furniture (a menu, a share bar)
