@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 CACHE_DIR = Path(".articlelint_cache") / "corpus"
 INDEX_NAME = "index.json"
 #: blocks whose text can be a template paragraph (headings and table cells are too short)
@@ -33,12 +33,14 @@ PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item", "html_bl
 MIN_WORDS = 8
 
 _TOKEN = re.compile(r"\w+")
-_NUMBER = re.compile(r"^\d+$")
+# a number, a version or a date as one token: "1.79.0", "2,500", "12:30", "2024-05-01"
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
 def normalise(text: str) -> str:
-    """Lower-case words with numbers as ``0``: the text a fingerprint is taken of."""
-    return " ".join("0" if _NUMBER.match(t) else t for t in _TOKEN.findall(text.lower()))
+    """Lower-case words with every number (or version, date, time) as ``0``: the text a
+    fingerprint is taken of."""
+    return " ".join(_TOKEN.findall(_NUMBER.sub("0", text.lower())))
 
 
 def fingerprint(text: str, min_words: int = MIN_WORDS) -> str | None:

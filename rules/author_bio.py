@@ -21,7 +21,8 @@ _ROLES = (
 # the predicate that makes it a bio of a writer, not news about a person: the role is what
 # the person *is* ("is a young writer", "has been … a columnist"), or the person writes
 _ROLE = re.compile(
-    rf"\b(?:is|was|has\s+been|serves\s+as|works\s+as|worked\s+as)\s+(?:[\w'’-]+,?\s+){{0,8}}?{_ROLES}\b"
+    rf"\b(?:is|was|has\s+been|serves\s+as|works\s+as|worked\s+as)\s+"
+    rf"(?:(?!(?:who|that|which|whose|whom)\b)[\w'’-]+,?\s+){{0,8}}?{_ROLES}\b(?!['’]s)"
     r"|\bwrites\s+(?:at|for|about|on|regularly|a\s+(?:weekly|monthly|daily))\b",
     re.IGNORECASE,
 )
