@@ -1,0 +1,253 @@
+"""Cross-document facts: which paragraphs many files of a repository share.
+
+Pre-commit passes only the changed files, so a rule that asks "is this paragraph a
+template?" cannot look at the files on the command line: it reads a paragraph-fingerprint
+index of the whole repository (the config's include/exclude globs, files under the config's
+folder or else the nearest git root). The index lives in ``.articlelint_cache/corpus/`` (with
+its own ``.gitignore``), is refreshed incrementally — a file whose mtime and size are unchanged
+is not opened; one whose content hash is unchanged is not parsed again — and is written with
+a temporary file and a rename, so concurrent runs never see half an index. An unreadable or
+corrupt index is rebuilt, never a crash.
+
+A fingerprint is a hash of the paragraph's normalised text: lower case, words only, every
+number replaced by ``0`` ("Many people came together to create Rust 1.79.0" and "… 1.80.0"
+share one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+INDEX_VERSION = 2
+CACHE_DIR = Path(".articlelint_cache") / "corpus"
+INDEX_NAME = "index.json"
+#: blocks whose text can be a template paragraph (headings and table cells are too short)
+PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item", "html_block"})
+MIN_WORDS = 8
+
+_TOKEN = re.compile(r"\w+")
+# a number, a version or a date as one token: "1.79.0", "2,500", "12:30", "2024-05-01"
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+
+
+def normalise(text: str) -> str:
+    """Lower-case words with every number (or version, date, time) as ``0``: the text a
+    fingerprint is taken of."""
+    return " ".join(_TOKEN.findall(_NUMBER.sub("0", text.lower())))
+
+
+def fingerprint(text: str, min_words: int = MIN_WORDS) -> str | None:
+    """Fingerprint of a paragraph, or ``None`` when it is too short to be a template."""
+    norm = normalise(text)
+    if norm.count(" ") + 1 < min_words:
+        return None
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=10).hexdigest()
+
+
+def paragraphs_of(doc) -> Iterable[tuple[str, int, object]]:
+    """(fingerprint, 1-based line, block) for each paragraph of a parsed document."""
+    for block in doc.blocks:
+        if block.kind not in PARAGRAPH_KINDS:
+            continue
+        fp = fingerprint(block.text)
+        if fp is not None:
+            line, _ = doc.line_index.line_col(block.span.start)
+            yield fp, line, block
+
+
+def _parser_tag() -> str:
+    """Fingerprints depend on what the parsers extract: a new parser invalidates the index."""
+    import importlib.util
+
+    have = [m for m in ("lint.parse.markdown", "lint.parse.html") if importlib.util.find_spec(m)]
+    return f"v{INDEX_VERSION}:" + ",".join(have)
+
+
+def find_root(path: str, config=None) -> Path | None:
+    """The folder whose files form the corpus: the config's folder, else the git root."""
+    if config is not None and getattr(config, "path", None):
+        return Path(config.path).parent.resolve()
+    if path in ("", "-"):
+        return None
+    start = Path(path).resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+@dataclass
+class FileEntry:
+    mtime_ns: int
+    size: int
+    sha: str
+    paragraphs: list[tuple[str, int]]  # (fingerprint, line)
+
+
+@dataclass
+class RefreshStats:
+    files: int = 0
+    stat_only: int = 0  # unchanged mtime and size: not opened
+    hashed: int = 0  # opened, content unchanged: not parsed
+    parsed: int = 0  # new or changed: parsed
+    removed: int = 0
+    rebuilt: bool = False  # no usable index on disk
+
+
+@dataclass
+class CorpusIndex:
+    """Paragraph fingerprints of every included file under ``root``."""
+
+    root: Path
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    stats: RefreshStats = field(default_factory=RefreshStats)
+    _by_fp: dict[str, list[tuple[str, int]]] | None = None
+
+    # -- queries -------------------------------------------------------------------
+    def occurrences(self, fp: str) -> list[tuple[str, int]]:
+        """(relative path, line) of every indexed paragraph with this fingerprint."""
+        if self._by_fp is None:
+            by: dict[str, list[tuple[str, int]]] = {}
+            for rel, entry in self.files.items():
+                for f, line in entry.paragraphs:
+                    by.setdefault(f, []).append((rel, line))
+            self._by_fp = by
+        return self._by_fp.get(fp, [])
+
+    def relative(self, path: str) -> str | None:
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            return None
+
+    # -- building ------------------------------------------------------------------
+    @classmethod
+    def load_or_build(cls, root: Path, include, exclude, cache_dir: Path | None = None) -> "CorpusIndex":
+        index = cls(root=root.resolve())
+        folder = cache_dir or (index.root / CACHE_DIR)
+        index.files = _read_index(folder / INDEX_NAME, index.root)
+        if not index.files:
+            index.stats.rebuilt = True
+        if index.refresh(include, exclude):
+            _write_index(folder, index)
+        return index
+
+    def refresh(self, include, exclude) -> bool:
+        """Bring the index up to date with the files on disk; True if anything changed."""
+        from lint.files import iter_files
+
+        changed = False
+        seen: set[str] = set()
+        for path in iter_files(self.root, include, exclude, self.root):
+            rel = path.relative_to(self.root).as_posix()
+            seen.add(rel)
+            self.stats.files += 1
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            old = self.files.get(rel)
+            if old is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size:
+                self.stats.stat_only += 1
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+            if old is not None and old.sha == sha:
+                self.stats.hashed += 1
+                self.files[rel] = FileEntry(st.st_mtime_ns, st.st_size, sha, old.paragraphs)
+                changed = True
+                continue
+            self.stats.parsed += 1
+            self.files[rel] = FileEntry(st.st_mtime_ns, st.st_size, sha, _paragraphs_of_bytes(data, rel))
+            changed = True
+        for rel in list(self.files):
+            if rel not in seen:
+                del self.files[rel]
+                self.stats.removed += 1
+                changed = True
+        self._by_fp = None
+        return changed
+
+
+def _paragraphs_of_bytes(data: bytes, rel: str) -> list[tuple[str, int]]:
+    from lint.parse import parse
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    try:
+        doc = parse(text, rel)
+    except Exception:  # a file our parsers cannot read contributes nothing
+        return []
+    return [(fp, line) for fp, line, _ in paragraphs_of(doc)]
+
+
+def _read_index(path: Path, root: Path) -> dict[str, FileEntry]:
+    """The stored entries, or {} when the file is missing, corrupt or from another version."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("parser") != _parser_tag() or raw.get("root") != str(root):
+            return {}
+        out = {}
+        for rel, e in raw["files"].items():
+            out[str(rel)] = FileEntry(
+                int(e["mtime_ns"]), int(e["size"]), str(e["sha"]),
+                [(str(fp), int(line)) for fp, line in e["paragraphs"]],
+            )
+        return out
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _write_index(folder: Path, index: CorpusIndex) -> None:
+    """Write atomically (temporary file + rename); a read-only tree only loses the cache."""
+    data = {
+        "parser": _parser_tag(),
+        "root": str(index.root),
+        "files": {
+            rel: {"mtime_ns": e.mtime_ns, "size": e.size, "sha": e.sha, "paragraphs": e.paragraphs}
+            for rel, e in sorted(index.files.items())
+        },
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by articlelint: the corpus index is a cache\n*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, separators=(",", ":"))
+            os.replace(tmp, folder / INDEX_NAME)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass
+
+
+def corpus_for(ctx, path: str) -> CorpusIndex | None:
+    """The run's index for the repository holding ``path`` (built once per run and root)."""
+    config = getattr(ctx, "config", None)
+    root = find_root(path, config)
+    if root is None:
+        return None
+    from lint.config import DEFAULT_INCLUDE
+
+    include = getattr(config, "include", None) or DEFAULT_INCLUDE
+    exclude = getattr(config, "exclude", None) or ()
+    return ctx.service(f"corpus:{root}", lambda: CorpusIndex.load_or_build(root, include, exclude))

@@ -1,0 +1,468 @@
+"""footer-block (BP002): runs of non-prose lines before or after the article body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from lint.document import Document, Span
+from lint.rule import Context, Rule, Scope
+
+# Unit classes (after jusText): GOOD article prose, NEAR prose-like but short, SHORT too
+# short to judge alone, BAD non-prose on its own evidence.
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+# Markdown structure the author wrote: never furniture by shape alone. (In an HTML page a
+# list may be the site's menu; in Markdown it is the writer's.)
+_AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_COUNT = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
+_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
+
+
+@lru_cache(maxsize=None)
+def stop_words_for(language: str) -> frozenset[str]:
+    """The `stop-words` package's list for ``language`` (an empty set if it has none)."""
+    from stop_words import StopWordError, get_stop_words
+
+    try:
+        return frozenset(w.lower() for w in get_stop_words(language))
+    except StopWordError:
+        return frozenset()
+
+
+# Languages of the stop-words package written with spaces between words.
+_LANGUAGES = (
+    "english", "german", "french", "spanish", "portuguese", "italian", "dutch", "russian",
+    "ukrainian", "polish", "czech", "slovak", "swedish", "danish", "norwegian", "finnish",
+    "hungarian", "romanian", "turkish", "indonesian", "catalan", "bulgarian", "greek",
+    "vietnamese", "arabic", "persian", "hebrew", "hindi",
+)
+
+
+def pick_stop_words(words: list[str], preferred: str = "en") -> frozenset[str]:
+    """The stop-word list that covers most of ``words`` (the configured language unless
+    another covers clearly more), so non-English pages are judged in their language."""
+    best = stop_words_for(preferred)
+    sample = [w.lower() for w in words[:3000]]
+    if not sample:
+        return best
+    best_cover = sum(w in best for w in sample) / len(sample)
+    for lang in _LANGUAGES:
+        sw = stop_words_for(lang)
+        cover = sum(w in sw for w in sample) / len(sample)
+        if cover > best_cover + 0.05:
+            best, best_cover = sw, cover
+    return best
+
+
+@dataclass
+class Unit:
+    """One line (scraped dump) or block (paragraph, heading, list item) of the document."""
+
+    start: int  # source span
+    end: int
+    text: str
+    kind: str
+    cls: str = SHORT
+    #: structure the author wrote in Markdown (heading, list item, table, raw HTML)
+    authored: bool = False
+
+
+def units_of(doc: Document) -> list[Unit]:
+    out = []
+    for block in doc.blocks:
+        if not block.text.strip():
+            continue
+        span = block.span
+        authored = doc.format == "markdown" and block.kind in _AUTHORED
+        out.append(Unit(span.start, span.end, block.text, block.kind, authored=authored))
+    return out
+
+
+def density_of(text: str, stop: frozenset[str]) -> float:
+    words = _WORD.findall(text)
+    return sum(w.lower() in stop for w in words) / len(words) if words else 0.0
+
+
+def density_scale(texts: list[str], stop: frozenset[str], opts: "FooterBlock.Options") -> float:
+    """How the thresholds scale to this page's stop-word list: stop-word lists differ in
+    length (English 1,333 words, German 263), so prose of another language has a lower
+    density. The upper quartile of long lines' densities stands for this page's prose."""
+    dens = sorted(density_of(t, stop) for t in texts if len(t) >= opts.length_good)
+    if len(dens) < 3:
+        return 1.0
+    ref = dens[(3 * len(dens)) // 4]
+    return max(0.5, min(1.0, ref / PROSE_DENSITY))
+
+
+# Stop-word density of ordinary English prose with the `stop-words` list (0.5-0.6).
+PROSE_DENSITY = 0.5
+
+
+def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale: float = 1.0) -> str:
+    """A unit's class from its own text: length, stop-word density, punctuation."""
+    stripped = text.strip()
+    n = len(stripped)
+    words = _WORD.findall(stripped)
+    if not words:
+        return BAD
+    density = sum(w.lower() in stop for w in words) / len(words) / scale
+    separators = len(_SEPARATORS.findall(stripped))
+    if separators >= 2 and separators * 4 >= len(words):
+        return BAD  # "Home | News | Sport", "Privacy Policy • Terms"
+    if n >= opts.length_good and density >= opts.stop_words_good:
+        return GOOD
+    if n >= opts.length_low:
+        if density >= opts.stop_words_near and _TERMINAL.search(stripped):
+            return NEAR
+        if density < opts.stop_words_bad:
+            return BAD
+        return SHORT if density >= opts.stop_words_near else BAD
+    if _DATE_LINE.match(stripped):
+        return BAD  # "Tuesday November 19, 2019", "Nov 19, 2019, 10:31 pm CST"
+    if len(words) <= 3 and not _TERMINAL.search(stripped):
+        return BAD  # "Share", "Tweet", "Sports", "7k SHARES"
+    if _COUNT.match(stripped):
+        return BAD
+    return SHORT
+
+
+@lru_cache(maxsize=1)
+def _footer_phrases() -> tuple:
+    """The regexes of the built-in template-footer pack (BP001): known furniture phrases."""
+    from lint.packs import load_pack
+    from lint.registry import builtin_pack_dir
+
+    try:
+        rule = load_pack(builtin_pack_dir() / "template-footer.yaml")
+    except Exception:  # the pack is validated by its own tests; never crash this rule
+        return ()
+    return tuple(rx for cat in rule.categories for rx in cat.regexes)
+
+
+def known_phrase(text: str) -> bool:
+    """Does a template-footer phrase cover most of this line?"""
+    alnum = sum(ch.isalnum() for ch in text)
+    if not alnum or len(text.split()) > 30:
+        return False
+    mask = bytearray(len(text))
+    for rx in _footer_phrases():
+        for m in rx.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    covered = sum(1 for i, ch in enumerate(text) if mask[i] and ch.isalnum())
+    return covered >= 0.6 * alnum
+
+
+_MINOR = frozenset("a an and as at by for from in into of on or the to vs via with & - – —".split())
+_QUANTITY = re.compile(r"^\W*(?:\d+(?:[./,-]\d+)*|[½¼¾⅓⅔]|one|two|three|half)\s+[^\W\d]", re.IGNORECASE)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
+_TIME = r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+# a line that is only a date (and time): a byline or a listing's date, never prose
+_DATE_LINE = re.compile(
+    rf"^\W*(?:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+)?{_TIME}(?:\s*[A-Z]{{2,4}})?)?\W*$",
+    re.IGNORECASE,
+)
+# "Alex on September 17, 2018 at 6:34 am said:", "Jane says:", "November 19, 2019 at 9:45 am"
+_COMMENT_HEADER = re.compile(
+    rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
+    rf"|^.{{1,60}}?\s+(?:said|says|wrote)\s*:\s*$"
+    rf"|^\W*(?:\d+\s+)?(?:comments?|responses?|replies)\W*$"
+    rf"|^\W*(?:view|show|load|hide|loading|read)\s+(?:all\s+)?(?:\d+\s+)?comments\W*$"
+    rf"|^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.{{0,40}}$"
+    rf"|^\W*reply\W*$",
+    re.IGNORECASE,
+)
+
+
+def comment_marker(text: str) -> bool:
+    """A line that opens or structures a reader-comment section."""
+    return bool(_COMMENT_HEADER.match(text.strip()))
+
+
+
+
+def furniture_score(unit: Unit) -> float:
+    """Evidence that a line outside the article body is page furniture (> 0) or content
+    such as a list item, a table row or a heading introducing one (< 0)."""
+    text = unit.text.strip()
+    if known_phrase(text) or comment_marker(text):
+        return 1.0
+    if unit.authored:
+        return -0.5  # a heading, list item or table cell the author marked up is content
+    if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
+        return 1.0
+    words = text.split()
+    if text.endswith(":") or _QUANTITY.match(text):
+        return -1.0  # "Ingredients:", "1 tsp cinnamon", "8-9 ripe pears"
+    if unit.cls == GOOD:
+        return 0.0  # a teaser or a comment: position decides
+    letters = [w for w in words if w[:1].isalpha()]
+    digits = sum(ch.isdigit() for ch in text)
+    if digits >= 3 and digits * 5 >= len(text):
+        return -1.0  # table rows, results, schedules
+    if re.match(r"^[—–-]\s*\w", text):
+        return -0.5  # "— Jane Doe (@jane) May 2, 2019": an attribution under a quote
+    if text[:1].islower():
+        return -0.5  # a continuation or a list item, not a menu entry
+    if _TERMINAL.search(text) and len(words) >= 5:
+        return -0.75  # a sentence
+    if not _TERMINAL.search(text) and letters and not digits:
+        caps = sum(1 for w in letters if w[:1].isupper() or w.lower() in _MINOR)
+        if caps == len(letters) and len(letters) <= 15:
+            return 1.0  # "Privacy Policy", "Ten Things We Learned From the Budget"
+    return -0.25
+
+
+# Site-navigation entries: a whole line that is one of these is a menu item. Evidence for a
+# run of furniture only, never reported line by line (a heading "News" is fine on its own).
+_NAV = re.compile(
+    r"^\W*(?:home(?:\s*page)?|news|latest(?:\s+news)?|sports?|business|politics|world|local|weather"
+    r"|opinion|entertainment|lifestyle|tech(?:nology)?|science|health|travel|culture|videos?"
+    r"|podcasts?|photos?|galleries|search|menu|main\s+menu|sign\s*in|sign\s*up|log\s*in|log\s*out"
+    r"|register|subscribe|subscriptions?|newsletters?|about(?:\s+us)?|contact(?:\s+us)?|privacy"
+    r"|privacy\s+(?:policy|notice|settings)|cookie\s+(?:policy|settings)|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions|&\s+conditions))?"
+    r"|advertise(?:\s+with\s+us)?|careers|jobs|sitemap|site\s+map|rss(?:\s+feeds?)?|help|faq|more"
+    r"|trending|popular|most\s+(?:popular|read)|topics|sections|archives?|categories|tags|events"
+    r"|shop|store|donate|my\s+account|account|facebook|twitter|instagram|youtube|linkedin|pinterest)\W*$",
+    re.IGNORECASE,
+)
+
+
+def strong_furniture(unit: Unit) -> bool:
+    """Furniture on its own evidence: a known phrase, a navigation entry, a comment header,
+    a separator list, a count or a date line."""
+    text = unit.text.strip()
+    if unit.authored and not known_phrase(text):
+        return False
+    return known_phrase(text) or comment_marker(text) or bool(_NAV.match(text)) or (
+        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+    )
+
+
+def menu_like(unit: Unit) -> bool:
+    """Unmistakable furniture even between paragraphs: a known phrase, a comment header,
+    a separator list, a count or a date line, or a menu entry (at most four capitalised
+    words, no comma or colon)."""
+    if furniture_score(unit) < 1.0:
+        return False
+    text = unit.text.strip()
+    words = text.split()
+    if len(words) <= 4 and not re.search(r"[,:;]", text) and not unit.authored:
+        return True
+    return strong_furniture(unit)
+
+
+def best_run(scores: list[float], from_end: bool) -> int:
+    """Length of the suffix (or prefix) with the highest total score (0 if none is positive)."""
+    best, best_len, total = 0.0, 0, 0.0
+    seq = reversed(scores) if from_end else scores
+    for k, sc in enumerate(seq, start=1):
+        total += sc
+        if total > best:
+            best, best_len = total, k
+    return best_len
+
+
+def content_region(units: list[Unit], opts: "FooterBlock.Options") -> tuple[int, int] | None:
+    """Index range [first, last] of the article body: the heaviest cluster of GOOD units
+    (clusters break at more than ``max-gap`` non-prose units) plus every cluster at least
+    ``cluster-share`` as heavy. ``None`` when the document has no article body."""
+    clusters: list[list[int]] = []  # [first, last, weight, non-prose units before it]
+    gap = 0
+    for i, u in enumerate(units):
+        if u.cls == GOOD:
+            weight = len(u.text)
+            if clusters and gap <= opts.max_gap:
+                clusters[-1][1] = i
+                clusters[-1][2] += weight
+            else:
+                clusters.append([i, i, weight, gap])
+            gap = 0
+        elif u.cls != NEAR:  # prose-like lines neither break nor weigh
+            gap += 1
+    if not clusters:
+        return None
+    top = max(range(len(clusters)), key=lambda k: clusters[k][2])
+    heaviest = clusters[top][2]
+    if heaviest < opts.min_body:
+        return None
+
+    def joins(c: list[int], gap_units: int) -> bool:
+        # a heavy run of prose anywhere is body; a lighter one joins when it is close
+        return c[2] >= opts.cluster_share * heaviest or c[2] >= opts.gap_cost * gap_units
+
+    lo, hi = top, top
+    while lo > 0 and joins(clusters[lo - 1], clusters[lo][3]):
+        lo -= 1
+    while hi + 1 < len(clusters) and joins(clusters[hi + 1], clusters[hi + 1][3]):
+        hi += 1
+    # heavy runs further out (a second part of the article after a long list) are body too
+    for k in range(len(clusters)):
+        if clusters[k][2] >= opts.cluster_share * heaviest:
+            lo, hi = min(lo, k), max(hi, k)
+    return clusters[lo][0], clusters[hi][1]
+
+
+def comment_section_start(units: list[Unit], first: int, last: int, opts) -> int:
+    """End of the body when reader comments follow the article inside the prose region:
+    the last prose unit before the first comment marker ("3 Comments", "Leave a Reply",
+    "Alex on May 2, 2018 at 6:34 am said:") that follows most of the prose and has another
+    marker after it, or that starts a run of four markers."""
+    markers = [i for i in range(first, len(units)) if comment_marker(units[i].text)]
+    total = sum(len(units[i].text) for i in range(first, last + 1) if units[i].cls == GOOD)
+    prose = 0
+    k = 0
+    for i in range(first, last + 1):
+        while k < len(markers) and markers[k] < i:
+            k += 1
+        # two markers after most of the prose, or a run of comment headers after a body
+        if k < len(markers) and markers[k] == i and prose >= opts.min_body and (
+            (len(markers) - k >= 2 and prose >= 0.5 * total) or len(markers) - k >= 4
+        ):
+            j = i - 1
+            while j > first and units[j].cls not in (GOOD, NEAR):
+                j -= 1
+            return j
+        if units[i].cls == GOOD:
+            prose += len(units[i].text)
+    return last
+
+
+class FooterBlock(Rule):
+    """A run of non-prose lines before or after the article body (page furniture).
+
+    **What it does**: finds the article body (the heaviest run of prose lines: long enough,
+    with a normal share of stop words from the `stop-words` package, in the page's language)
+    and flags the run of lines after it (and, for a long enough run, before it) when those
+    lines are not article prose: short lines without sentence punctuation, link and menu
+    lists ("Home | News | Sport"), counts ("7k SHARES"), headlines of other articles,
+    share buttons. One finding covers the whole run. Like jusText, a short line is judged
+    by its neighbours: inside the body it is a heading or list item, outside it is furniture.
+    Documents without an article body (notes, lists, short texts) are left alone.
+
+    **Why**: scraped and pasted articles carry the page around them: navigation, related
+    headlines, share buttons, newsletter boxes, copyright lines. No phrase list names them
+    all; their position and shape give them away.
+
+    **Example**:
+
+        …the ministry said in a statement on Tuesday.
+
+        Share                   <- BP002 (one finding for these five lines)
+        Tweet
+        Related
+        Ten Things We Learned From the Budget
+        © 2019 Example Media
+
+    **Options**: `min-run` (2): lines in a tail run before it is flagged; `min-head-run` (4):
+    the same before the body (a title and a byline alone are not furniture); `max-gap` (3):
+    non-prose lines that may sit between two paragraphs of one body; `length-good` (80) and
+    `stop-words-good` (0.4): a line at least this long with this share of stop words is prose;
+    `length-low` (50), `stop-words-near` (0.3), `stop-words-bad` (0.2); `min-body` (200):
+    characters of prose needed before anything is judged; `cluster-share` (0.3): a separate
+    run of prose this heavy relative to the main one is body too; `gap-cost` (100): a run of
+    prose joins the body when it has this many characters per non-prose line between them; `head` (true): also flag
+    the run before the body.
+    """
+
+    code = "BP002"
+    name = "footer-block"
+    family = "boilerplate"
+    scope = Scope.TAIL
+
+    @dataclass(frozen=True)
+    class Options:
+        min_run: int = 2
+        min_head_run: int = 4
+        min_inner_run: int = 4
+        min_evidence: float = 0.0
+        max_gap: int = 2
+        length_good: int = 80
+        stop_words_good: float = 0.4
+        length_low: int = 50
+        stop_words_near: float = 0.3
+        stop_words_bad: float = 0.2
+        min_body: int = 200
+        cluster_share: float = 0.3
+        gap_cost: int = 100
+        head: bool = True
+        spare_sentences: int = 99
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        units = units_of(doc)
+        if len(units) < 2:
+            return
+        opts = self.options
+        language = getattr(getattr(ctx, "config", None), "language", "en_US") or "en_US"
+        stop = pick_stop_words(_WORD.findall(" ".join(u.text for u in units)), language[:2])
+        scale = density_scale([u.text for u in units], stop, opts)
+        for u in units:
+            u.cls = classify(u.text, stop, opts, scale)
+        region = content_region(units, opts)
+        if region is None:
+            return
+        first, last = region
+        last = comment_section_start(units, first, last, opts)
+        flags = [False] * len(units)
+        tail = units[last + 1 :]
+        tail_scores = [furniture_score(u) for u in tail]
+        n_tail = best_run([sc - opts.min_evidence for sc in tail_scores], from_end=True)
+        if n_tail >= opts.min_run and any(strong_furniture(u) for u in tail[len(tail) - n_tail :]):
+            for i in range(len(units) - n_tail, len(units)):
+                flags[i] = True
+        head = units[:first]
+        n_head = best_run([furniture_score(u) for u in head], from_end=False)
+        if opts.head and n_head >= opts.min_head_run and any(strong_furniture(u) for u in head[:n_head]):
+            for i in range(n_head):
+                flags[i] = True
+        # inside the body, only a long run of unmistakable furniture (a menu, a share bar)
+        run: list[int] = []
+        for i in range(first, last + 2):
+            if i <= last and menu_like(units[i]):
+                run.append(i)
+                continue
+            # a list of names is content; a menu shows itself by at least one known phrase
+            if len(run) >= opts.min_inner_run and any(strong_furniture(units[j]) for j in run):
+                for j in run:
+                    flags[j] = True
+            run = []
+        for i, u in enumerate(units):
+            # a paragraph of several sentences is never furniture, wherever it stands
+            if flags[i] and u.cls == GOOD and len(_SENTENCE_END.findall(u.text)) >= opts.spare_sentences:
+                flags[i] = False
+        i = 0
+        while i < len(units):
+            if not flags[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(units) and flags[j + 1]:
+                j += 1
+            if all(known_phrase(u.text.strip()) for u in units[i : j + 1]):
+                i = j + 1  # template-footer (BP001) names every line of this run already
+                continue
+            where = "after" if i > last else "before" if j < first else "inside"
+            yield self._finding(doc, units[i : j + 1], where)
+            i = j + 1
+
+    def _finding(self, doc: Document, run: list[Unit], where: str):
+        span = Span(run[0].start, run[-1].end)
+        n = len(run)
+        what = "line" if run[0].kind == "line" else "block"
+        first = " ".join(run[0].text.split())
+        if len(first) > 40:
+            first = first[:39] + "…"
+        message = (
+            f"{n} {what}{'s' if n != 1 else ''} of page furniture {where} the article body "
+            f"(not prose: short, unpunctuated or list-like), starting “{first}”"
+        )
+        return self.report(span, message, fingerprint_text=f"{where}:{first}", lines=n)

@@ -1,0 +1,138 @@
+"""The cross-document paragraph index (lint/corpus.py) and shared-template on a small repo."""
+
+import json
+import os
+import threading
+from pathlib import Path
+
+from lint.config import Config, load_config
+from lint.corpus import CACHE_DIR, INDEX_NAME, CorpusIndex, _write_index, find_root, fingerprint, normalise
+from lint.engine import build_ruleset, lint_path
+from lint.rule import Context
+
+TEMPLATE = "If you'd like to help us test future releases, please try the beta channel of version {v} and tell us what breaks."
+
+
+SUBJECTS = ["apples", "bridges", "comets", "dialects", "engines", "forests"]
+
+
+def make_repo(root: Path, n: int = 4) -> list[Path]:
+    (root / ".articlelint.toml").write_text('select = ["shared-template"]\n', encoding="utf-8")
+    files = []
+    for i in range(n):
+        f = root / "posts" / f"post-{i}.txt"
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(
+            f"This post talks about {SUBJECTS[i]}, a subject of its own, in words that no other post uses.\n\n"
+            + TEMPLATE.format(v=f"1.{70 + i}.0") + "\n",
+            encoding="utf-8",
+        )
+        files.append(f)
+    return files
+
+
+def build(root: Path) -> CorpusIndex:
+    cfg = load_config(root / ".articlelint.toml")
+    return CorpusIndex.load_or_build(root, cfg.include, cfg.exclude)
+
+
+def test_normalise_numbers_and_punctuation():
+    assert normalise("Many people came together to create Rust 1.79.0!") == normalise(
+        "Many people came together to create Rust 1.80.0."
+    )
+    assert normalise("Going up while costs go down") != normalise("Going down while costs go up")
+    assert fingerprint("Thanks for reading!") is None  # too short to be a template
+    assert fingerprint(TEMPLATE.format(v="1.0")) == fingerprint(TEMPLATE.format(v="2.31"))
+
+
+def test_index_is_refreshed_incrementally(tmp_path):
+    files = make_repo(tmp_path)
+    first = build(tmp_path)
+    assert first.stats.rebuilt and first.stats.parsed == 4
+    index_file = tmp_path / CACHE_DIR / INDEX_NAME
+    assert index_file.is_file()
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    assert not [p for p in (tmp_path / CACHE_DIR).iterdir() if p.suffix == ".tmp"]
+
+    again = build(tmp_path)  # nothing changed: no file is opened
+    assert (again.stats.stat_only, again.stats.hashed, again.stats.parsed) == (4, 0, 0)
+
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    os.utime(files[2], ns=(files[2].stat().st_atime_ns, files[2].stat().st_mtime_ns + 10**9))
+    changed = build(tmp_path)
+    assert changed.stats.parsed == 1  # the edited file
+    assert changed.stats.hashed == 1  # touched, same content: hashed, not parsed
+    assert changed.stats.stat_only == 2
+
+    files[3].unlink()
+    removed = build(tmp_path)
+    assert removed.stats.removed == 1
+    assert len(removed.occurrences(fingerprint(TEMPLATE.format(v="1")))) == 3
+
+
+def test_corrupt_index_is_rebuilt(tmp_path):
+    make_repo(tmp_path)
+    build(tmp_path)
+    index_file = tmp_path / CACHE_DIR / INDEX_NAME
+    for garbage in ("{not json", "[]", '{"parser": 3}', json.dumps({"parser": "x", "files": {"a": 1}})):
+        index_file.write_text(garbage, encoding="utf-8")
+        index = build(tmp_path)
+        assert index.stats.rebuilt and index.stats.parsed == 4
+        assert len(index.occurrences(fingerprint(TEMPLATE.format(v="1")))) == 4
+
+
+def test_concurrent_writers_leave_a_valid_index(tmp_path):
+    make_repo(tmp_path)
+    index = build(tmp_path)
+    folder = tmp_path / CACHE_DIR
+    threads = [threading.Thread(target=_write_index, args=(folder, index)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    assert build(tmp_path).stats.parsed == 0
+
+
+def test_one_changed_file_sees_the_whole_repository(tmp_path):
+    """The pre-commit case: only one file is passed, the others come from the index."""
+    files = make_repo(tmp_path)
+    cfg = load_config(tmp_path / ".articlelint.toml")
+    ruleset = build_ruleset(cfg)
+    result = lint_path(str(files[0]), cfg, Context(config=cfg), ruleset=ruleset)
+    [diag] = result.diagnostics
+    assert diag.code == "BP005"
+    assert "shared by 4 files" in diag.message and "posts/post-1.txt:3" in diag.message
+    assert diag.related[0].path.endswith("posts/post-1.txt") and diag.related[0].line == 3
+    # a second run of one file opens only that file if it changed, nothing otherwise
+    ctx = Context(config=cfg)
+    lint_path(str(files[0]), cfg, ctx, ruleset=ruleset)
+    [index] = [v for k, v in ctx.services.items() if k.startswith("corpus:")]
+    assert index.stats.parsed == 0 and index.stats.hashed == 0
+
+
+def test_below_threshold_and_excluded_files_are_not_templates(tmp_path):
+    files = make_repo(tmp_path, n=3)
+    (tmp_path / ".articlelint.toml").write_text(
+        'select = ["shared-template"]\nexclude = ["posts/post-2.txt"]\n', encoding="utf-8"
+    )
+    cfg = load_config(tmp_path / ".articlelint.toml")
+    result = lint_path(str(files[0]), cfg, Context(config=cfg), ruleset=build_ruleset(cfg))
+    assert result.diagnostics == []  # two files share it: below min-files (3)
+
+
+def test_no_repository_no_findings(tmp_path):
+    f = tmp_path / "alone.txt"
+    f.write_text(TEMPLATE.format(v="1") + "\n", encoding="utf-8")
+    assert find_root(str(f), Config()) is None or (find_root(str(f), Config()) / ".git").exists()
+    cfg = Config(select=("shared-template",))
+    result = lint_path(str(f), cfg, Context(config=cfg), ruleset=build_ruleset(cfg))
+    assert result.diagnostics == []
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path):
+    make_repo(tmp_path)
+    cache = tmp_path / ".articlelint_cache"
+    cache.write_text("a file where the cache folder should be", encoding="utf-8")
+    index = build(tmp_path)  # cannot write: still answers from memory
+    assert len(index.occurrences(fingerprint(TEMPLATE.format(v="1")))) == 4
