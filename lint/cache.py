@@ -130,12 +130,19 @@ def _file_digest(path: str | os.PathLike | None) -> str:
 
 
 def _dist_version(name: str) -> str:
-    try:
-        import importlib.metadata
-
-        return importlib.metadata.version(name)
-    except Exception:
-        return "absent"
+    """An installed distribution's version from its ``.dist-info`` folder name (importing
+    importlib.metadata would cost more start-up than the whole lookup)."""
+    prefix = name.replace("-", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as it:
+                for e in it:
+                    low = e.name.lower()
+                    if low.startswith(prefix) and low.endswith(".dist-info"):
+                        return e.name[len(prefix):-len(".dist-info")]
+        except OSError:
+            continue
+    return "absent"
 
 
 def run_key(config, ruleset, ctx, extra_ignore: tuple[str, ...] = (), baseline=None) -> str:

@@ -44,10 +44,6 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
     Each file's own (nearest) config decides whether its ``exclude`` skips it, also for files
     named explicitly (so a pre-commit hook honours the config). A path that does not exist
     becomes a target whose linting reports the input error; the rest of the run goes on."""
-    import os
-
-    from lint.files import is_excluded, iter_files
-
     notice = on_notice or (lambda message: None)
     targets: list[Target] = []
     for raw in paths:
@@ -60,6 +56,8 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
             targets.append(Target(raw, configs.for_path(Path.cwd())))
             continue
         if p.is_dir():
+            from lint.files import is_excluded, iter_files  # pathspec: only when needed
+
             cfg = configs.for_path(p)
             before = len(targets)
             for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
@@ -75,8 +73,11 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
                 notice(f"{raw}: no files to lint (include: {' '.join(cfg.include)})")
         else:
             cfg = configs.for_path(p)
-            if is_excluded(p, cfg.exclude, cfg.root):
-                continue
+            if cfg.exclude:
+                from lint.files import is_excluded
+
+                if is_excluded(p, cfg.exclude, cfg.root):
+                    continue
             targets.append(Target(raw, cfg))
     return _unique(targets)
 
@@ -136,7 +137,9 @@ class _Prepared:
 
 def _prepare(cfg: Config, extra_ignore: tuple[str, ...]) -> _Prepared:
     cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + extra_ignore) if extra_ignore else cfg
-    ruleset = build_ruleset(cfg_i, load_registry(cfg.packs))
+    # load_registry() and load_registry(()) are two lru_cache entries: the CLI asks for the
+    # former, so ask the same way and build the registry (and compile packs) once
+    ruleset = build_ruleset(cfg_i, load_registry(cfg.packs) if cfg.packs else load_registry())
     from lint.cache import is_cacheable
 
     cached = [r for r in ruleset.rules if is_cacheable(r)]
