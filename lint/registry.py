@@ -165,7 +165,7 @@ def load_registry(pack_dirs: tuple[str, ...] = (), plugins: bool = True) -> Regi
     from lint.packs import load_pack_dir
 
     registry = Registry(builtin_rules())
-    for rule in load_pack_dir(builtin_pack_dir()):
+    for rule in load_pack_dir(builtin_pack_dir(), check_patterns=False):
         registry.add(rule)
     for folder in pack_dirs:
         for rule in load_pack_dir(Path(folder)):
