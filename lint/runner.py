@@ -172,8 +172,22 @@ def _lint_job(job: _Job, per: _Prepared, options: RunOptions):
     from lint.engine import finish_document, run_rules
     from lint.parse import parse
 
-    doc = parse(job.text, job.path)
     rs, ctx, debug = per.ruleset, per.ctx, options.debug
+    try:
+        doc = parse(job.text, job.path)
+    except Exception as exc:  # a parser bug must not stop the run nor pass the file silently
+        if debug:
+            raise
+        import traceback
+
+        from lint.document import Span
+
+        diag = rs.meta["rule-crashed"].report(
+            Span(0, 0),
+            f"the parser failed on this file: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            traceback=traceback.format_exc(),
+        ).with_(path=job.path)
+        return [diag], None, False
     if job.cached_raw is not None:
         raw = job.cached_raw + run_rules(doc, per.fresh_rules, rs, ctx, debug)
         return finish_document(doc, raw, rs, options.baseline), None, False

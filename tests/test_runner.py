@@ -418,3 +418,19 @@ def test_run_without_grammar_or_readability_imports_no_backend(tmp_path):
     mods = _modules_after(["check", "--no-cache", "a.txt"], tmp_path)
     assert "lint.engine" in mods
     assert not {m for m in mods if m.split(".")[0] in HEAVY}
+
+
+def test_parser_failure_is_reported_not_cached(tmp_path, monkeypatch):
+    import lint.parse
+
+    def broken(source, path="-", fmt=None):
+        raise ValueError("parser bug")
+
+    monkeypatch.setattr(lint.parse, "parse", broken)
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    for _ in range(2):
+        results, stats = _run([f], tmp_path / "cache")
+        assert [d.code for d in results[0].diagnostics] == ["AL900"]
+        assert "parser failed" in results[0].diagnostics[0].message
+        assert stats["cached"] == 0
