@@ -97,13 +97,19 @@ FORMAT_CHOICES = ("text", "json", "sarif", "github", "checkstyle", "rdjsonl")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: only on a terminal].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files; 1 lints in-process [default: number of cores].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the results cache (.articlelint_cache/).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="ARTICLELINT_CACHE_DIR",
+              help="Keep the results cache here [default: .articlelint_cache/ in the project root].")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file, isolated,
-          stdin_filename, baseline, write_baseline, statistics, quiet, debug, color):
+          stdin_filename, baseline, write_baseline, statistics, quiet, debug, color,
+          jobs=None, no_cache=False, cache_dir=None):
     """Lint PATHS (files or folders; '-' reads standard input)."""
     try:
         status = _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file,
                         isolated, stdin_filename, baseline, write_baseline, statistics, quiet,
-                        debug, color)
+                        debug, color, jobs=jobs, no_cache=no_cache, cache_dir=cache_dir)
     except click.exceptions.Exit:
         raise
     except click.ClickException:
@@ -118,7 +124,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fil
 
 
 def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file, isolated,
-           stdin_filename, baseline_file, write_baseline, statistics, quiet, debug, color) -> int:
+           stdin_filename, baseline_file, write_baseline, statistics, quiet, debug, color,
+           jobs=None, no_cache=False, cache_dir=None) -> int:
     from lint.baseline import Baseline, BaselineError, write_baseline as write_bl
     from lint.config import ConfigCache, ConfigError
     from lint.packs import PackError
@@ -153,7 +160,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
             raise _fail(str(exc))
 
     options = RunOptions(extra_ignore=_split(ignore) or (), baseline=baseline, debug=debug,
-                         stdin_filename=stdin_filename)
+                         stdin_filename=stdin_filename, jobs=jobs, cache=not no_cache,
+                         cache_dir=cache_dir)
     try:
         all_results = lint_targets(targets, options)
     except (ConfigError, PackError, RegistryError) as exc:

@@ -162,11 +162,11 @@ def _per_file_ignores(ruleset: RuleSet, path: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def lint_document(doc: Document, ruleset: RuleSet, ctx: Context | None = None,
-                  baseline=None, debug: bool = False) -> list[Diagnostic]:
-    ctx = ctx or Context()
+def run_rules(doc: Document, rules: Iterable[Rule], ruleset: RuleSet, ctx: Context,
+              debug: bool = False) -> list[Diagnostic]:
+    """The raw findings of ``rules`` on ``doc`` (a crashing rule gives one AL900 finding)."""
     found: list[Diagnostic] = []
-    for rule in ruleset.rules:
+    for rule in rules:
         try:
             found.extend(rule.check(doc, ctx))
         except Exception as exc:
@@ -178,6 +178,12 @@ def lint_document(doc: Document, ruleset: RuleSet, ctx: Context | None = None,
                 f"rule {rule.name} failed: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                 traceback=traceback.format_exc(),
             ))
+    return found
+
+
+def finish_document(doc: Document, found: list[Diagnostic], ruleset: RuleSet,
+                    baseline=None) -> list[Diagnostic]:
+    """Raw findings → the file's findings: suppressions, ignores, severities, baseline, sort."""
     found = [d.with_(path=doc.path) if d.path != doc.path else d for d in found]
     suppressions = parse_suppressions(doc) if doc.comments else []
     settings = ruleset.settings
@@ -191,6 +197,12 @@ def lint_document(doc: Document, ruleset: RuleSet, ctx: Context | None = None,
         )
     out = pipeline.run(found, doc, suppressions, settings, ruleset.meta, baseline)
     return [d.with_(path=doc.path) if d.path != doc.path else d for d in out]
+
+
+def lint_document(doc: Document, ruleset: RuleSet, ctx: Context | None = None,
+                  baseline=None, debug: bool = False) -> list[Diagnostic]:
+    found = run_rules(doc, ruleset.rules, ruleset, ctx or Context(), debug)
+    return finish_document(doc, found, ruleset, baseline)
 
 
 def lint_source(source: str, path: str, ruleset: RuleSet, ctx: Context | None = None,

@@ -37,6 +37,11 @@ from lint.document import Block, Document
 from lint.rule import FAMILIES, Context, Rule, Scope
 
 
+#: libyaml's composer when PyYAML was built with it (about 40x faster than the pure-Python one;
+#: it gives the same nodes and marks)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class PackError(ValueError):
     """A pack file is not valid; the message starts with ``file:line:``."""
 
@@ -65,12 +70,50 @@ class PackOptions:
     max_words: int = 30
 
 
+class Matcher:
+    """One phrase or pattern of a category. A phrase's regex is compiled on first use and run
+    only when an ASCII line contains the phrase's longest word (``key``): a pack of hundreds of
+    phrases then costs little per line and nothing to load. The key is a necessary condition
+    (phrase words match literally, ignoring ASCII case), so findings do not change."""
+
+    __slots__ = ("source", "key", "_rx")
+
+    def __init__(self, source: str, key: str | None = None, rx: re.Pattern | None = None) -> None:
+        self.source = source
+        self.key = key
+        self._rx = rx
+
+    @property
+    def rx(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(self.source, re.IGNORECASE)
+        return self._rx
+
+    def finditer(self, text: str, lowered: str | None):
+        if lowered is not None and self.key is not None and self.key not in lowered:
+            return ()
+        return self.rx.finditer(text)
+
+
+def phrase_key(phrase: str) -> str | None:
+    """The longest word of a phrase, lower-cased, when it is ASCII (else no pre-filter)."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return None
+    longest = max(words, key=len)
+    return longest.lower() if longest.isascii() else None
+
+
 @dataclass(frozen=True)
 class Category:
     name: str
     label: str
-    regexes: tuple[re.Pattern, ...]
+    matchers: tuple[Matcher, ...]
     message: str | None
+
+    @property
+    def regexes(self) -> tuple[re.Pattern, ...]:
+        return tuple(m.rx for m in self.matchers)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -106,14 +149,17 @@ class PackRule(Rule):
             return
         if self.pack_scope == "line" and len(text.split()) > self.options.max_words:
             return
-        alnum = sum(1 for ch in text if ch.isalnum())
-        if not alnum:
-            return
+        alnum = None
+        lowered = text.lower() if text.isascii() else None
         best: tuple[float, Category, list[tuple[int, int]]] | None = None
         for cat in self.categories:
-            hits = [m.span() for rx in cat.regexes for m in rx.finditer(text)]
+            hits = [m.span() for matcher in cat.matchers for m in matcher.finditer(text, lowered)]
             if not hits:
                 continue
+            if alnum is None:
+                alnum = sum(1 for ch in text if ch.isalnum())
+                if not alnum:
+                    return
             covered = _covered_alnum(text, hits)
             coverage = covered / alnum
             if best is None or coverage > best[0]:
@@ -153,19 +199,22 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 # -- loading -------------------------------------------------------------------------
 
-def load_pack_dir(folder: Path) -> list[type[Rule]]:
+def load_pack_dir(folder: Path, check_patterns: bool = True) -> list[type[Rule]]:
+    """The rules of every pack in ``folder``. ``check_patterns=False`` (the built-in packs,
+    whose patterns the test suite compiles) leaves patterns to compile on first use: that is
+    most of the start-up of a one-file run."""
     if not folder.is_dir():
         raise PackError(f"{folder}: pack folder does not exist")
-    return [load_pack(path) for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
+    return [load_pack(path, check_patterns) for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
 
 
-def load_pack(path: Path) -> type[Rule]:
+def load_pack(path: Path, check_patterns: bool = True) -> type[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read pack: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark else ""
@@ -173,7 +222,7 @@ def load_pack(path: Path) -> type[Rule]:
     if not isinstance(node, yaml.MappingNode):
         raise PackError(f"{path}:1: a pack must be a mapping of keys (code, name, …)")
     data = _mapping(path, node, PACK_KEYS, REQUIRED)
-    return _build_rule(path, node, data)
+    return _build_rule(path, node, data, check_patterns)
 
 
 def _err(path: Path, node: yaml.Node, message: str) -> PackError:
@@ -204,7 +253,7 @@ def _mapping(path: Path, node: yaml.MappingNode, schema: dict, required=()) -> d
     return out
 
 
-def _build_rule(path: Path, node: yaml.MappingNode, data: dict) -> type[Rule]:
+def _build_rule(path: Path, node: yaml.MappingNode, data: dict, check_patterns: bool = True) -> type[Rule]:
     nodes = data["__nodes__"]
     if data["family"] not in FAMILIES:
         raise _err(path, nodes["family"], f"unknown family {data['family']!r} (one of {', '.join(FAMILIES)})")
@@ -229,11 +278,12 @@ def _build_rule(path: Path, node: yaml.MappingNode, data: dict) -> type[Rule]:
             item = cat["__nodes__"]["phrases"].value[i]
             if not isinstance(phrase, str) or not re.search(r"\w", phrase):
                 raise _err(path, item, f"phrase must be a non-empty string, got {phrase!r}")
-            regexes.append(re.compile(phrase_regex(phrase), re.IGNORECASE))
+            regexes.append(Matcher(phrase_regex(phrase), phrase_key(phrase)))
         for i, pattern in enumerate(cat.get("patterns", [])):
             item = cat["__nodes__"]["patterns"].value[i]
             try:
-                regexes.append(re.compile(str(pattern), re.IGNORECASE))
+                rx = re.compile(str(pattern), re.IGNORECASE) if check_patterns else None
+                regexes.append(Matcher(str(pattern), None, rx))
             except re.error as exc:
                 raise _err(path, item, f"invalid pattern {pattern!r}: {exc}") from None
         if not regexes:

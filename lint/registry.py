@@ -13,9 +13,10 @@ A *selector* names rules: a code (``RP001``), a code prefix (``RP``), a rule nam
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import inspect
+import os
 import pkgutil
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -111,8 +112,33 @@ def rules_in_module(module) -> list[type[Rule]]:
     ]
 
 
+def _may_have_plugins() -> bool:
+    """Does any installed distribution declare our entry-point group? A quick scan of the
+    ``entry_points.txt`` files on ``sys.path``: importing importlib.metadata (and the email
+    package it needs) costs tens of milliseconds of start-up, so it is done only if one does."""
+    needle = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as it:
+                names = [e.name for e in it if e.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), "rb") as fh:
+                    if needle in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 def plugin_rules() -> list[type[Rule]]:
     found: list[type[Rule]] = []
+    if not _may_have_plugins():
+        return found
+    import importlib.metadata
+
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         try:
             obj = ep.load()
@@ -139,7 +165,7 @@ def load_registry(pack_dirs: tuple[str, ...] = (), plugins: bool = True) -> Regi
     from lint.packs import load_pack_dir
 
     registry = Registry(builtin_rules())
-    for rule in load_pack_dir(builtin_pack_dir()):
+    for rule in load_pack_dir(builtin_pack_dir(), check_patterns=False):
         registry.add(rule)
     for folder in pack_dirs:
         for rule in load_pack_dir(Path(folder)):

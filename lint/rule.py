@@ -72,6 +72,10 @@ class Rule:
     Options: ClassVar[type] = NoOptions
     #: where a YAML pack rule came from (None for Python rules)
     origin: ClassVar[str | None] = None
+    #: False when findings depend on more than the file's text and the rule's options (other
+    #: files of the repository, the clock, the network): the results cache then re-runs this
+    #: rule on every run. Rules of scope CORPUS are never cached either. See lint/cache.py.
+    cacheable: ClassVar[bool] = True
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -87,6 +91,11 @@ class Rule:
         """The docstring's first paragraph on one line."""
         first = cls.doc().split("\n\n", 1)[0]
         return " ".join(first.split())
+
+    def cache_key(self, ctx: Context) -> str:
+        """Extra input the findings depend on, besides the file, the config and the options
+        (a backend's version, a word list's hash): part of the results cache key."""
+        return ""
 
     # -- checking --------------------------------------------------------------------
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:

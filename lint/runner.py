@@ -1,20 +1,30 @@
 """Linting many files: which files, with which config and rules, in what order.
 
-The CLI calls :func:`collect_targets` then :func:`lint_targets`; the parallel runner and the
-cache plug in here, not in the CLI. Results come back sorted by path whatever the order of
-work.
+The CLI calls :func:`collect_targets` then :func:`lint_targets`. The parent process reads
+every file, answers what it can from the results cache (:mod:`lint.cache`) and lints the rest,
+in-process for a few files, else in a pool of worker processes (``--jobs``). Each worker builds
+its own rule sets from the (picklable) configs and its own services (grammar backends, corpus
+index) on first use. Results come back sorted by path whatever the order of work, so the
+output does not depend on ``--jobs``.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from lint.config import Config, ConfigCache
-from lint.engine import FileResult, RuleSet, build_ruleset, lint_path
+from lint.engine import FileResult, RuleSet, build_ruleset
 from lint.registry import load_registry
 from lint.rule import Context
+
+#: fewer files than this per worker are linted in-process: starting a worker (fork, rule set,
+#: a grammar backend of its own) costs more than it saves on a handful of files
+MIN_FILES_PER_WORKER = 8
 
 
 class UsageError(Exception):
@@ -34,10 +44,6 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
     Each file's own (nearest) config decides whether its ``exclude`` skips it, also for files
     named explicitly (so a pre-commit hook honours the config). A path that does not exist
     becomes a target whose linting reports the input error; the rest of the run goes on."""
-    import os
-
-    from lint.files import is_excluded, iter_files
-
     notice = on_notice or (lambda message: None)
     targets: list[Target] = []
     for raw in paths:
@@ -50,23 +56,35 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
             targets.append(Target(raw, configs.for_path(Path.cwd())))
             continue
         if p.is_dir():
+            from lint.files import is_excluded, iter_files  # pathspec: only when needed
+
             cfg = configs.for_path(p)
             before = len(targets)
+            # config and displayed folder once per folder, not per file (resolve and relpath
+            # were a third of an all-cached run over the news corpus)
+            per_folder: dict[Path, tuple[str, Config]] = {}
             for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
-                own = configs.for_path(f)
+                folder = per_folder.get(f.parent)
+                if folder is None:
+                    try:
+                        shown_dir = os.path.relpath(f.parent)
+                    except ValueError:
+                        shown_dir = str(f.parent)
+                    folder = per_folder[f.parent] = (shown_dir, configs.for_path(f))
+                shown_dir, own = folder
                 if own is not cfg and own.path != cfg.path and is_excluded(f, own.exclude, own.root):
                     continue
-                try:
-                    shown = os.path.relpath(f)
-                except ValueError:
-                    shown = str(f)
+                shown = f.name if shown_dir == "." else os.path.join(shown_dir, f.name)
                 targets.append(Target(shown, own))
             if len(targets) == before:
                 notice(f"{raw}: no files to lint (include: {' '.join(cfg.include)})")
         else:
             cfg = configs.for_path(p)
-            if is_excluded(p, cfg.exclude, cfg.root):
-                continue
+            if cfg.exclude:
+                from lint.files import is_excluded
+
+                if is_excluded(p, cfg.exclude, cfg.root):
+                    continue
             targets.append(Target(raw, cfg))
     return _unique(targets)
 
@@ -89,29 +107,318 @@ class RunOptions:
     baseline: object = None
     debug: bool = False
     stdin_filename: str | None = None
+    #: worker processes; None: the number of usable cores; 1: in-process
+    jobs: int | None = None
+    #: use the results cache (``--no-cache`` and ``ARTICLELINT_NO_CACHE=1`` turn it off)
+    cache: bool = True
+    cache_dir: Path | None = None
+    #: a progress bar on stderr; None: only on a terminal, outside CI, for a long run
+    progress: bool | None = None
+    #: filled by the run: files, cached (answered from the cache), linted, workers
+    stats: dict = field(default_factory=dict)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# -- per config: rule set, context, cache ------------------------------------------------
+
+@dataclass
+class _Prepared:
+    config: Config  # as given (rules see it through ctx.config)
+    ruleset: RuleSet
+    ctx: Context
+    #: cacheable rules and the others; ``split`` when both kinds ran and the cache is on
+    cached_rules: list = field(default_factory=list)
+    fresh_rules: list = field(default_factory=list)
+    cache: object = None  # lint.cache.ResultCache
+
+    @property
+    def split(self) -> bool:
+        return self.cache is not None and bool(self.fresh_rules)
+
+
+def _prepare(cfg: Config, extra_ignore: tuple[str, ...]) -> _Prepared:
+    cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + extra_ignore) if extra_ignore else cfg
+    # load_registry() and load_registry(()) are two lru_cache entries: the CLI asks for the
+    # former, so ask the same way and build the registry (and compile packs) once
+    ruleset = build_ruleset(cfg_i, load_registry(cfg.packs) if cfg.packs else load_registry())
+    from lint.cache import is_cacheable
+
+    cached = [r for r in ruleset.rules if is_cacheable(r)]
+    fresh = [r for r in ruleset.rules if not is_cacheable(r)]
+    return _Prepared(cfg, ruleset, Context(config=cfg), cached, fresh)
 
 
 @dataclass
-class _PerConfig:
-    ruleset: RuleSet
-    ctx: Context
+class _Job:
+    index: int
+    config_id: int
+    path: str  # as displayed
+    text: str
+    #: raw findings of the cacheable rules, from the cache (only the others must run)
+    cached_raw: list | None = None
+
+
+def _lint_job(job: _Job, per: _Prepared, options: RunOptions):
+    """``(findings, raw findings of the cacheable rules to store or None, storable)``.
+
+    Not storable: a rule crashed or a backend could not answer (checked on the raw findings,
+    so an ignored AL200 does not cache a result without grammar)."""
+    from lint.engine import finish_document, run_rules
+    from lint.parse import parse
+
+    rs, ctx, debug = per.ruleset, per.ctx, options.debug
+    try:
+        doc = parse(job.text, job.path)
+    except Exception as exc:  # a parser bug must not stop the run nor pass the file silently
+        if debug:
+            raise
+        import traceback
+
+        from lint.document import Span
+
+        diag = rs.meta["rule-crashed"].report(
+            Span(0, 0),
+            f"the parser failed on this file: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            traceback=traceback.format_exc(),
+        ).with_(path=job.path)
+        return [diag], None, False
+    if job.cached_raw is not None:
+        raw = job.cached_raw + run_rules(doc, per.fresh_rules, rs, ctx, debug)
+        return finish_document(doc, raw, rs, options.baseline), None, False
+    if per.split:
+        raw_cached = run_rules(doc, per.cached_rules, rs, ctx, debug)
+        raw = raw_cached + run_rules(doc, per.fresh_rules, rs, ctx, debug)
+        return finish_document(doc, raw, rs, options.baseline), raw_cached, _storable(raw_cached)
+    raw = run_rules(doc, rs.rules, rs, ctx, debug)
+    return finish_document(doc, raw, rs, options.baseline), None, _storable(raw)
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+_WORKER: dict = {}
+
+
+def _worker_init(configs: dict[int, Config], options: RunOptions, cache_on: dict[int, bool]) -> None:
+    _WORKER.clear()
+    _WORKER["configs"] = configs
+    _WORKER["options"] = options
+    _WORKER["cache_on"] = cache_on
+    _WORKER["prepared"] = {}
+
+
+def _worker_run(jobs: list[_Job]) -> list[tuple[int, list, list | None, bool]]:
+    options: RunOptions = _WORKER["options"]
+    prepared: dict[int, _Prepared] = _WORKER["prepared"]
+    out = []
+    for job in jobs:
+        per = prepared.get(job.config_id)
+        if per is None:
+            per = _prepare(_WORKER["configs"][job.config_id], options.extra_ignore)
+            if _WORKER["cache_on"].get(job.config_id):
+                per.cache = True  # only ``split`` is read in workers
+            prepared[job.config_id] = per
+        out.append((job.index, *_lint_job(job, per, options)))
+    return out
+
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts a worker in milliseconds with every module already imported; the parent has
+    # run no rule yet (no backend threads or sockets to inherit). Elsewhere: spawn.
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
+    # big files first so that no worker is left with a big one at the end
+    ordered = sorted(jobs, key=lambda j: len(j.text), reverse=True)
+    size = max(1, min(32, len(ordered) // (workers * 8)))
+    return [ordered[i:i + size] for i in range(0, len(ordered), size)]
+
+
+def _run_parallel(jobs: list[_Job], prepared: dict[int, _Prepared], options: RunOptions,
+                  workers: int, done: Callable[[int, list, list | None, bool], None]) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    configs = {cid: per.config for cid, per in prepared.items()}
+    cache_on = {cid: per.cache is not None for cid, per in prepared.items()}
+    chunks = _chunks(jobs, workers)
+    finished: set[int] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                                 initializer=_worker_init,
+                                 initargs=(configs, options, cache_on)) as pool:
+            futures = [pool.submit(_worker_run, chunk) for chunk in chunks]
+            for fut in as_completed(futures):
+                for index, final, raw, ok in fut.result():
+                    finished.add(index)
+                    done(index, final, raw, ok)
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): lint what is left here, where an error
+        # surfaces with a traceback instead of a hang
+        for job in jobs:
+            if job.index not in finished:
+                done(job.index, *_lint_job(job, prepared[job.config_id], options))
+
+
+# -- progress -----------------------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only once a run has taken a second."""
+
+    DELAY = 1.0
+    INTERVAL = 0.1
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.count = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.drawn = False
+
+    @staticmethod
+    def wanted(stream=None) -> bool:
+        stream = stream or sys.stderr
+        try:
+            tty = stream.isatty()
+        except (AttributeError, ValueError):
+            return False
+        ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+        return tty and not ci and os.environ.get("TERM") != "dumb"
+
+    def advance(self, n: int = 1) -> None:
+        self.count += n
+        now = time.monotonic()
+        if now - self.start < self.DELAY or (now - self.last < self.INTERVAL and self.count < self.total):
+            return
+        self.last = now
+        width = 30
+        filled = int(width * self.count / max(1, self.total))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.total} files")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+# -- the run ------------------------------------------------------------------------------
+
+def _storable(diags) -> bool:
+    from lint.engine import ERROR_CODES
+
+    return not any(d.code in ERROR_CODES or d.extra.get("run_error") for d in diags)
 
 
 def lint_targets(targets: list[Target], options: RunOptions,
                  on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Lint every target (raises ConfigError/PackError/RegistryError for bad config)."""
-    prepared: dict[int, _PerConfig] = {}
-    results: list[FileResult] = []
-    for target in targets:
+    from lint.engine import input_error_result
+    from lint.source import InputError, read_source
+
+    use_cache = options.cache
+    if use_cache:
+        from lint.cache import disabled_by_env
+
+        use_cache = not disabled_by_env()
+
+    prepared: dict[int, _Prepared] = {}
+    caches: dict[tuple, object] = {}
+    config_ids: dict[int, int] = {}
+    results: list[FileResult | None] = [None] * len(targets)
+    jobs: list[_Job] = []
+    keys: dict[int, tuple[str, str]] = {}  # job index -> (cache path, content digest)
+    hits = 0
+
+    for index, target in enumerate(targets):
         cfg = target.config
-        key = id(cfg)
-        if key not in prepared:
-            cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + options.extra_ignore) if options.extra_ignore else cfg
-            prepared[key] = _PerConfig(build_ruleset(cfg_i, load_registry(cfg.packs)), Context(config=cfg))
-        per = prepared[key]
-        result = lint_path(target.path, cfg, per.ctx, options.baseline, options.debug,
-                           options.stdin_filename, per.ruleset)
-        if on_result is not None:
-            on_result(result)
-        results.append(result)
-    return sorted(results, key=lambda r: r.path)
+        cid = config_ids.setdefault(id(cfg), len(config_ids))
+        per = prepared.get(cid)
+        if per is None:
+            per = prepared[cid] = _prepare(cfg, options.extra_ignore)
+            if use_cache:
+                from lint.cache import ResultCache, cache_folder, run_key
+
+                folder = cache_folder(cfg.root, options.cache_dir)
+                key = run_key(cfg, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
+                per.cache = caches.get((folder, key)) or caches.setdefault((folder, key), ResultCache(folder, key))
+        display = options.stdin_filename if target.path == "-" and options.stdin_filename else target.path
+        try:
+            src = read_source(target.path, cfg.max_file_size)
+        except InputError as exc:
+            results[index] = input_error_result(display, exc, per.ruleset)
+            continue
+        job = _Job(index, cid, display, src.text)
+        if per.cache is not None and target.path != "-":
+            from lint.cache import content_digest
+
+            cache_path = os.path.abspath(target.path)
+            digest = content_digest(src.text)
+            hit = per.cache.get(cache_path, digest)
+            if hit is not None:
+                kind, diags = hit
+                if kind == "final" and not per.split:
+                    results[index] = FileResult(display, src.text, [d.with_(path=display) for d in diags])
+                    hits += 1
+                    continue
+                if kind == "raw" and per.split:
+                    job.cached_raw = diags
+            if job.cached_raw is None:
+                keys[index] = (cache_path, digest)
+        jobs.append(job)
+
+    progress = None
+    want = options.progress if options.progress is not None else Progress.wanted()
+    if want and jobs:
+        progress = Progress(len(targets))
+        progress.advance(len(targets) - len(jobs))
+
+    def done(index: int, final, raw, ok: bool) -> None:
+        target_job = by_index[index]
+        results[index] = FileResult(target_job.path, target_job.text, final)
+        key = keys.get(index)
+        per = prepared[target_job.config_id]
+        if key is not None and per.cache is not None and ok:
+            if raw is not None:
+                per.cache.put(key[0], key[1], "raw", raw)
+            elif not per.split:
+                per.cache.put(key[0], key[1], "final", final)
+        if progress is not None:
+            progress.advance()
+
+    by_index = {job.index: job for job in jobs}
+    jobs_n = options.jobs if options.jobs and options.jobs > 0 else default_jobs()
+    workers = min(jobs_n, len(jobs) // MIN_FILES_PER_WORKER)
+    options.stats.update(files=len(targets), cached=hits, linted=len(jobs),
+                         partly_cached=sum(1 for j in jobs if j.cached_raw is not None),
+                         workers=workers if workers >= 2 else 1)
+    try:
+        if workers >= 2:
+            _run_parallel(jobs, prepared, options, workers, done)
+        else:
+            for job in jobs:
+                done(job.index, *_lint_job(job, prepared[job.config_id], options))
+    finally:
+        if progress is not None:
+            progress.close()
+    for cache in caches.values():
+        cache.save()
+
+    out = [r for r in results if r is not None]
+    if on_result is not None:
+        for r in out:
+            on_result(r)
+    return sorted(out, key=lambda r: r.path)

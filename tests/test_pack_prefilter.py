@@ -1,0 +1,52 @@
+"""The pack pre-filter (a phrase's regex runs only when a line contains its longest word)
+never changes what a pack finds."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.packs import Matcher, load_pack_dir, phrase_key, phrase_regex
+from lint.registry import builtin_pack_dir
+
+PHRASES = ["leave a reply", "your email address will not be published", "Share this:", "7k SHARES",
+           "sign up for our newsletter", "ﬁnd us on Facebook", "straße gesperrt"]
+WORDS = sorted({w for p in PHRASES for w in p.replace(":", " ").split()} | {"İ", "K", "ſ", "x", "\u00e9"})
+
+
+def _both(matcher: Matcher, text: str):
+    lowered = text.lower() if text.isascii() else None
+    fast = [m.span() for m in matcher.finditer(text, lowered)]
+    full = [m.span() for m in matcher.rx.finditer(text)]
+    return fast, full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.lists(st.booleans(), max_size=12),
+       st.sampled_from([" ", "  ", ", ", "\t", "-"]))
+def test_prefilter_is_exact(words, upper, sep):
+    words = [w.upper() if (upper[i] if i < len(upper) else False) else w for i, w in enumerate(words)]
+    text = sep.join(words)
+    for phrase in PHRASES:
+        fast, full = _both(Matcher(phrase_regex(phrase), phrase_key(phrase)), text)
+        assert fast == full
+
+
+def test_builtin_pack_phrases_keep_their_matches(corpus):
+    lines = [l for f in sorted((corpus / "news").glob("*.txt"))[:25]
+             for l in f.read_text(encoding="utf-8").splitlines()]
+    rules = load_pack_dir(builtin_pack_dir())
+    checked = 0
+    for rule in rules:
+        for cat in rule.categories:
+            for matcher in cat.matchers:
+                for line in lines:
+                    fast, full = _both(matcher, line)
+                    assert fast == full, (matcher.source, line)
+                    checked += bool(full)
+    assert checked  # the corpus does contain pack phrases
+
+
+def test_phrase_key():
+    assert phrase_key("Leave a Reply") == "leave"
+    assert phrase_key("your email address") == "address"
+    assert phrase_key("straße") is None
+    assert phrase_key("!!") is None

