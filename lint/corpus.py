@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CACHE_DIR = Path(".articlelint_cache") / "corpus"
 INDEX_NAME = "index.json"
-#: blocks whose text can be a template paragraph (headings and table cells are too short)
-PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item", "html_block"})
+#: blocks whose text can be a template paragraph (headings, table cells and pieces of raw
+#: HTML are labels and structure: generated reports repeat them by design)
+PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item"})
 MIN_WORDS = 8
 
 _TOKEN = re.compile(r"\w+")
