@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CACHE_DIR = Path(".articlelint_cache") / "corpus"
 INDEX_NAME = "index.json"
-#: blocks whose text can be a template paragraph (headings and table cells are too short)
-PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item", "html_block"})
+#: blocks whose text can be a template paragraph (headings, table cells and pieces of raw
+#: HTML are labels and structure: generated reports repeat them by design)
+PARAGRAPH_KINDS = frozenset({"paragraph", "line", "quote", "list_item"})
 MIN_WORDS = 8
 
 _TOKEN = re.compile(r"\w+")
@@ -131,12 +132,15 @@ class CorpusIndex:
     @classmethod
     def load_or_build(cls, root: Path, include, exclude, cache_dir: Path | None = None) -> "CorpusIndex":
         index = cls(root=root.resolve())
-        folder = cache_dir or (index.root / CACHE_DIR)
-        index.files = _read_index(folder / INDEX_NAME, index.root)
-        if not index.files:
-            index.stats.rebuilt = True
-        if index.refresh(include, exclude):
-            _write_index(folder, index)
+        folder = cache_dir or index_folder(index.root)
+        # parallel workers (--jobs) and concurrent runs take turns: the first refreshes and
+        # writes, the next finds a fresh index and only stats the files
+        with _locked(folder):
+            index.files = _read_index(folder / INDEX_NAME, index.root)
+            if not index.files:
+                index.stats.rebuilt = True
+            if index.refresh(include, exclude):
+                _write_index(folder, index)
         return index
 
     def refresh(self, include, exclude) -> bool:
@@ -177,6 +181,46 @@ class CorpusIndex:
                 changed = True
         self._by_fp = None
         return changed
+
+
+def index_folder(root: Path) -> Path:
+    """``ROOT/.articlelint_cache/corpus``, or a folder per repository under
+    ``$ARTICLELINT_CACHE_DIR`` (for read-only working trees)."""
+    env = os.environ.get("ARTICLELINT_CACHE_DIR")
+    if env:
+        tag = hashlib.blake2b(str(root).encode("utf-8"), digest_size=8).hexdigest()
+        return Path(env).expanduser() / "corpus" / tag
+    return root / CACHE_DIR
+
+
+class _locked:
+    """An advisory lock on ``folder/.lock`` (POSIX); without one, runs just do not wait."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.fh = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.folder / ".lock", "a")
+            fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            if self.fh is not None:
+                self.fh.close()
+            self.fh = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fh is not None:
+            import fcntl
+
+            try:
+                fcntl.flock(self.fh.fileno(), fcntl.LOCK_UN)
+            finally:
+                self.fh.close()
 
 
 def _paragraphs_of_bytes(data: bytes, rel: str) -> list[tuple[str, int]]:

@@ -13,6 +13,15 @@ from lint.rule import Context
 TEMPLATE = "If you'd like to help us test future releases, please try the beta channel of version {v} and tell us what breaks."
 
 
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def default_cache_location(monkeypatch):
+    # the suite points ARTICLELINT_CACHE_DIR elsewhere; these tests check the default place
+    monkeypatch.delenv("ARTICLELINT_CACHE_DIR", raising=False)
+
+
 SUBJECTS = ["apples", "bridges", "comets", "dialects", "engines", "forests"]
 
 
@@ -136,3 +145,27 @@ def test_unwritable_cache_is_not_an_error(tmp_path):
     cache.write_text("a file where the cache folder should be", encoding="utf-8")
     index = build(tmp_path)  # cannot write: still answers from memory
     assert len(index.occurrences(fingerprint(TEMPLATE.format(v="1")))) == 4
+
+
+def test_index_folder_from_environment(tmp_path, monkeypatch):
+    make_repo(tmp_path)
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    index = build(tmp_path)
+    assert index.stats.parsed == 4
+    assert not (tmp_path / CACHE_DIR).exists()
+    assert list((tmp_path / "elsewhere" / "corpus").glob("*/" + INDEX_NAME))
+    assert build(tmp_path).stats.parsed == 0
+
+
+def test_parallel_processes_build_once(tmp_path):
+    """Workers of a parallel run take turns: one indexes, the others find the index fresh."""
+    import multiprocessing
+
+    make_repo(tmp_path)
+    with multiprocessing.get_context("fork").Pool(3) as pool:
+        parsed = pool.map(_parsed_count, [str(tmp_path)] * 3)
+    assert sorted(parsed) == [0, 0, 4]
+
+
+def _parsed_count(root: str) -> int:
+    return build(Path(root)).stats.parsed
