@@ -276,12 +276,14 @@ class _Walker:
                 if i < 0:
                     continue
                 cur = i + len(raw)
-                prose.gap()
                 if raw.startswith("<!--"):
+                    prose.gap(content=False)
                     self.comment(cmap.to_source(i), cmap.end_to_source(cur), raw)
                 else:
                     m = _OPEN_TAG.match(raw)
-                    if m and m.group(1).lower() in _SKIP_INLINE and not raw.rstrip().endswith("/>"):
+                    skip = bool(m and m.group(1).lower() in _SKIP_INLINE and not raw.rstrip().endswith("/>"))
+                    prose.gap(content=skip or bool(m and m.group(1).lower() == "img"))
+                    if skip:
                         skip_tag = m.group(1).lower()
             # footnote_anchor and anything unknown: nothing in the source to step over
 
