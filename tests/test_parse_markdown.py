@@ -303,3 +303,16 @@ def test_gaps_mark_dropped_code_images_and_urls():
     assert b.text == "A and, em link b."
     # an image and a URL were dropped; emphasis, link syntax and tags are markup only
     assert [b.text[g - 1 : g + 1] for g in b.gaps] == [" a", "d,"]
+
+
+def test_inline_br_is_a_line_break():
+    src = "First line<br>second line<br/>third\n"
+    (b,) = md(src).blocks
+    assert b.text == "First line\nsecond line\nthird"
+    nl = b.text.index("\n")
+    assert src[b.source_span(nl, nl + 1).start :].startswith("<br>")
+
+
+def test_br_before_a_newline_is_one_break():
+    (b,) = md("First line<br>\nsecond line\n").blocks
+    assert b.text == "First line\nsecond line"

@@ -107,6 +107,9 @@ class Prose:
     def length(self) -> int:
         return self._length
 
+    def ends_with(self, text: str) -> bool:
+        return bool(self._pieces) and self._pieces[-1][1].endswith(text)
+
     def verbatim(self, start: int, end: int) -> None:
         if end > start:
             self._pieces.append((self._length, self._source[start:end], start, end, True))
