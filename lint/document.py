@@ -78,7 +78,7 @@ class Run:
 class Block:
     """A unit of prose with a map from prose offsets to source offsets."""
 
-    __slots__ = ("kind", "text", "runs", "index", "depth", "_prose_starts", "__dict__")
+    __slots__ = ("kind", "text", "runs", "index", "depth", "gaps", "_prose_starts", "__dict__")
 
     def __init__(self, kind: str, text: str, runs: list[Run], index: int = 0, depth: int = 0):
         self.kind = kind
@@ -87,6 +87,10 @@ class Block:
         self.index = index
         #: nesting depth for list items / quotes (0 = top level)
         self.depth = depth
+        #: prose offsets where the parser dropped something a reader sees (inline code, an
+        #: image, a URL): "types `Send`, `Sync`." has prose "types , ." with gaps before
+        #: each comma; rules about adjacent characters should not join across a gap
+        self.gaps: tuple[int, ...] = ()
         self._prose_starts = [r.prose_start for r in runs]
 
     def __repr__(self) -> str:
@@ -120,6 +124,15 @@ class Block:
     @cached_property
     def span(self) -> Span:
         return self.source_span(0, len(self.text)) if self.text else Span(0, 0)
+
+    def gap_within(self, start: int, end: int) -> bool:
+        """Did the parser drop something (inline code, an image, a URL) strictly inside
+        prose ``[start, end)``, i.e. between two of its characters?"""
+        gaps = self.gaps
+        if not gaps:
+            return False
+        k = bisect.bisect_right(gaps, start)
+        return k < len(gaps) and gaps[k] < end
 
     def is_verbatim(self, i: int) -> bool:
         k = bisect.bisect_right(self._prose_starts, i) - 1

@@ -23,6 +23,11 @@ class SlipRule(Rule):
 
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
         for slip in self.slips(doc, block):
+            if block.gap_within(slip.start, slip.end):
+                # inline code, an image or a URL stood between these characters ("`Send`,
+                # `Sync`." reads ",." once the code is dropped): not a slip, and a fix
+                # would delete what stood between
+                continue
             span = block.source_span(slip.start, slip.end)
             fix = None
             verbatim = all(block.is_verbatim(i) for i in range(slip.start, slip.end))

@@ -18,6 +18,7 @@ def assert_exact(doc: Document) -> None:
                 assert source[pos] == ch, (doc.path, block.kind, i, text[max(0, i - 20) : i + 20])
         span = block.span
         assert 0 <= span.start < span.end <= len(source)
+        assert list(block.gaps) == sorted(set(block.gaps)) and all(0 <= g <= len(text) for g in block.gaps)
         for sentence in doc.sentences_of(block):
             s = sentence.span
             assert span.start <= s.start < s.end <= span.end, (sentence.text, s, span)

@@ -149,3 +149,12 @@ def test_empty():
 )
 def test_broken_html_never_raises(src):
     html(src)
+
+
+def test_gaps_mark_dropped_code_not_tags():
+    doc = html("<p>Use <code>x</code>, <code>y</code>. <b>Bold</b>, <img src=a.png> end.</p>")
+    (b,) = doc.blocks
+    assert b.text == "Use,. Bold, end."
+    assert b.gap_within(3, 5)  # ",." had code between them
+    assert not b.gap_within(6, 11)  # "Bold," only lost its tags
+    assert len(b.gaps) == 3

@@ -291,3 +291,28 @@ def test_markdown_written_inside_raw_html_blocks():
         "</details>\n"
     )
     assert kinds(md(src)) == [("html_block", "Goal"), ("html_block", "See Niko and now end, opened to fix.")]
+
+
+def test_gaps_mark_dropped_code_images_and_urls():
+    doc = md("Traits: `Send`, `Sync`.\n\nA ![pic](p.png) and https://x.org/a, *em* [link](u) <b>b</b>.\n")
+    a, b = doc.blocks
+    assert a.text == "Traits:,."
+    # the comma and the full stop were never next to each other in what a reader sees
+    assert a.gap_within(a.text.index(","), a.text.index(".") + 1)
+    assert not a.gap_within(0, a.text.index(":") + 1)
+    assert b.text == "A and, em link b."
+    # an image and a URL were dropped; emphasis, link syntax and tags are markup only
+    assert [b.text[g - 1 : g + 1] for g in b.gaps] == [" a", "d,"]
+
+
+def test_inline_br_is_a_line_break():
+    src = "First line<br>second line<br/>third\n"
+    (b,) = md(src).blocks
+    assert b.text == "First line\nsecond line\nthird"
+    nl = b.text.index("\n")
+    assert src[b.source_span(nl, nl + 1).start :].startswith("<br>")
+
+
+def test_br_before_a_newline_is_one_break():
+    (b,) = md("First line<br>\nsecond line\n").blocks
+    assert b.text == "First line\nsecond line"

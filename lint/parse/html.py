@@ -147,7 +147,8 @@ class _Extractor(HTMLParser):
             self.flush()
             self._implied_end(tag)
         elif not self.skipping:
-            self.prose.gap()
+            # an image or the start of skipped content (inline code) removes prose
+            self.prose.gap(content=tag in SKIP_TAGS or tag in ("img", "input"))
         if tag in VOID_TAGS:
             return
         if tag in SKIP_TAGS:
@@ -163,7 +164,7 @@ class _Extractor(HTMLParser):
         if tag in BLOCK_TAGS:
             self.flush()
         elif not self.skipping:
-            self.prose.gap()
+            self.prose.gap(content=False)
         if tag in self.stack:
             self._pop_to(tag)
 
@@ -216,7 +217,7 @@ class _Extractor(HTMLParser):
         start = self.here()
         if self.skipping:
             return
-        self.prose.gap()
+        self.prose.gap(content=False)
         if not self.source.startswith("<!--" + data, start):
             return  # a "bogus comment" such as "</>" or "<!x>": markup, not a comment
         m = _COMMENT_END.search(self.source, start + 4, self.end)

@@ -229,7 +229,8 @@ class _Walker:
                 i = content.find("\n", cur)
                 if i < 0:
                     continue
-                cmap.emit(prose, source, i, i + 1)
+                if not prose.ends_with("\n"):  # "line<br>" + newline: one break
+                    cmap.emit(prose, source, i, i + 1)
                 cur = i + 1
             elif t == "code_inline":
                 i = content.find(tok.markup, cur)
@@ -276,12 +277,16 @@ class _Walker:
                 if i < 0:
                     continue
                 cur = i + len(raw)
-                prose.gap()
                 if raw.startswith("<!--"):
+                    prose.gap(content=False)
                     self.comment(cmap.to_source(i), cmap.end_to_source(cur), raw)
+                elif _BR.match(raw):  # a line break, as in HTML
+                    prose.replaced("\n", cmap.to_source(i), cmap.end_to_source(cur))
                 else:
                     m = _OPEN_TAG.match(raw)
-                    if m and m.group(1).lower() in _SKIP_INLINE and not raw.rstrip().endswith("/>"):
+                    skip = bool(m and m.group(1).lower() in _SKIP_INLINE and not raw.rstrip().endswith("/>"))
+                    prose.gap(content=skip or bool(m and m.group(1).lower() == "img"))
+                    if skip:
                         skip_tag = m.group(1).lower()
             # footnote_anchor and anything unknown: nothing in the source to step over
 
@@ -422,6 +427,7 @@ def _trim_cell(text: str, c_starts: list[int], s_starts: list[int]) -> tuple[str
     return text[lo:hi], out_c, out_s
 
 
+_BR = re.compile(r"<br\s*/?>$", re.I)
 _OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 _SKIP_INLINE = {"code", "script", "style", "kbd", "samp", "pre", "svg", "math"}

@@ -91,12 +91,13 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class Prose:
     """Pieces of one block's prose: ``(text, source_start, source_end, verbatim)`` or gaps."""
 
-    __slots__ = ("_source", "_pieces", "_gaps", "_length")
+    __slots__ = ("_source", "_pieces", "_gaps", "_content_gaps", "_length")
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._pieces: list[tuple[int, str, int, int, bool]] = []  # (prose_start, text, s, e, verbatim)
         self._gaps: list[int] = []  # prose offsets where something was dropped
+        self._content_gaps: list[int] = []  # ... something a reader sees (code, image, URL)
         self._length = 0
 
     def __bool__(self) -> bool:
@@ -105,6 +106,9 @@ class Prose:
     @property
     def length(self) -> int:
         return self._length
+
+    def ends_with(self, text: str) -> bool:
+        return bool(self._pieces) and self._pieces[-1][1].endswith(text)
 
     def verbatim(self, start: int, end: int) -> None:
         if end > start:
@@ -116,8 +120,13 @@ class Prose:
             self._pieces.append((self._length, text, start, end, False))
             self._length += len(text)
 
-    def gap(self) -> None:
+    def gap(self, content: bool = True) -> None:
+        """Something was dropped here: ``content`` if it was part of the text a reader
+        sees (inline code, an image, a URL), not if it was only markup (a tag, a comment).
+        Both kinds tidy the spaces around them; content gaps end up in ``Block.gaps``."""
         self._gaps.append(self._length)
+        if content:
+            self._content_gaps.append(self._length)
 
     def text(self) -> str:
         return "".join(p[1] for p in self._pieces)
@@ -132,19 +141,27 @@ class Prose:
         pieces = [(t, s, e, v) for _, t, s, e, v in self._pieces]
         removed: list[tuple[int, int]] = []
         gaps = list(self._gaps)
+        content_gaps = list(self._content_gaps)
         if drop_urls or markdown:
             text = self.text()
             if drop_urls:
                 removed = url_ranges(text)
                 gaps += [a for a, _ in removed]
+                content_gaps += [a for a, _ in removed]
             if markdown:
                 more, more_gaps = markdown_residue(text)
                 removed = _merge(removed + more)
                 gaps += more_gaps
+                content_gaps += more_gaps
         if gaps or removed:
             removed = _tidy_gaps(self.text(), removed, sorted(set(gaps)))
         if removed:
             pieces = _cut(self._pieces, removed)
+        if content_gaps:
+            joined = "".join(t for t, _, _, _ in pieces)
+            final_gaps = _final_gaps(content_gaps, removed, len(joined) - len(joined.lstrip()))
+        else:
+            final_gaps = ()
         # trim surrounding whitespace
         lo = 0
         while lo < len(pieces):
@@ -181,7 +198,24 @@ class Prose:
                     runs.append(Run(pos + k, s, e, False))
             parts.append(t)
             pos += len(t)
-        return Block(kind, "".join(parts), runs, index=index, depth=depth)
+        block = Block(kind, "".join(parts), runs, index=index, depth=depth)
+        if final_gaps:
+            block.gaps = tuple(g for g in final_gaps if 0 <= g <= pos)
+        return block
+
+
+def _final_gaps(gaps: list[int], removed: list[tuple[int, int]], lead: int) -> tuple[int, ...]:
+    """Gap positions (offsets before cutting and trimming) as offsets into the final text;
+    ``lead`` is the whitespace trimmed from the start after cutting."""
+    out = set()
+    for g in gaps:
+        shift = 0
+        for a, b in removed:
+            if a >= g:
+                break
+            shift += min(b, g) - a
+        out.add(max(0, g - shift - lead))
+    return tuple(sorted(out))
 
 
 def _cut(pieces, removed: list[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
