@@ -88,11 +88,12 @@ FORMAT_CHOICES = ("text", "json", "sarif", "github", "checkstyle", "rdjsonl")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file for every path (no discovery).")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
-@click.option("--stdin-filename", help="The path to report (and pick a parser by) when reading '-'.")
+@click.option("--stdin-filename", help="The path to report (and pick a parser and config by) when reading '-'; "
+              "with no PATHS, reads standard input.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Do not report findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record the current findings in this baseline file and exit 0.")
+              help="Record the current findings in this baseline file (exit 0, or 2 if a file could not be linted).")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
