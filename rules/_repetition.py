@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from lint.diagnostic import Related
@@ -229,7 +229,7 @@ def exact_groups(units: Sequence[Unit]) -> list[list[Unit]]:
 
 # -- near duplicates ---------------------------------------------------------------------
 
-SHINGLE = 3
+SHINGLE = 3  # word n-grams indexed (the zip in near_matches builds 3-grams)
 #: a shingle shared by this many units ("one of the", "according to the") says nothing about
 #: which pair is a copy: it is no longer followed
 MAX_POSTINGS = 32

@@ -18,9 +18,23 @@ ALLOWED = frozenset(
     had that is her do
     bye so no knock there now tut tsk ha blah yeah chop night hush pooh can goody well boo choo
     aye yada tom bora walla
+    ding hey ho ah oh la na bang beep tick hip woo yum bla
     long far very really many
     """.split()
 )
+
+
+def _only_space_between(source: str, block, m: re.Match) -> bool:
+    """In the source, are the copies separated by nothing but white space? Markup between them
+    means emphasis ("may actually *actually* work") or inline code the prose leaves out
+    ("from `//` to `//@` to help")."""
+    words = [(w.start(), w.end()) for w in _WORD.finditer(m.group(0))]
+    base = m.start()
+    for (_, end), (start, _) in zip(words, words[1:]):
+        a, b = block.to_source(base + end - 1) + 1, block.to_source(base + start)
+        if source[a:b].strip():
+            return False
+    return True
 
 
 class RepeatedWord(Rule):
@@ -39,7 +53,10 @@ class RepeatedWord(Rule):
       far away", "very very", "really really", "many many";
     - names, when both words are capitalised ("Duran Duran", "Walla Walla", "Sirhan Sirhan"),
       and words with digits ("1 1").
-    Words separated by punctuation ("that, that") are deliberate and not flagged.
+    Interjections ("ding ding", "hey hey, ho ho", "ah ah") are not flagged either. Words
+    separated by punctuation ("that, that") or by markup in the source (an emphasised "actually
+    *actually*", inline code the prose leaves out) are deliberate or not adjacent, and not
+    flagged.
 
     **Why**: a doubled word is the most common typo that spell checkers pass, and the eye
     skips it, especially across a line break.
@@ -68,6 +85,8 @@ class RepeatedWord(Rule):
             first = m.group(1)
             if first.lower() in allowed:
                 continue
+            if not _only_space_between(doc.source, block, m):
+                continue  # "*actually*" emphasised, or inline code left out of the prose between
             copies = _WORD.findall(m.group(2))
             if first[0].isupper() and all(c[0].isupper() for c in copies):
                 continue  # a name ("Duran Duran") or shouting
