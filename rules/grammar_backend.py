@@ -75,9 +75,9 @@ class GrammarBackend(Rule):
             try:
                 backend, prefix = _backend(ctx, name, grammar)
                 answers = _check_cached(ctx, backend, texts)
-            except BackendError as exc:
-                yield _unavailable(doc, exc.cause)
-                return
+            except BackendError as exc:  # the other backend of "both" still reports
+                found.append(_unavailable(doc, exc.cause))
+                continue
             for block, matches in zip(blocks, answers):
                 for m in matches:
                     code = f"{prefix}:{m.rule_id}"

@@ -345,3 +345,14 @@ def test_missing_maven_and_java_are_clear_errors(tmp_path, monkeypatch):
     (tmp_path / "lt" / "PROVISIONED").touch()
     with pytest.raises(ProvisionError, match="Java"):
         LanguageToolServer(java="no-such-java-here").start()
+
+
+def test_both_with_languagetool_down_still_reports_harper(tmp_path):
+    from lint.backends.languagetool_server import free_port
+
+    grammar = GrammarConfig(backend="both",
+                            languagetool=LanguageToolConfig(url=f"http://127.0.0.1:{free_port()}"))
+    result = run_grammar("This is an test.\n", grammar, tmp_path / "c")
+    codes = [d.code for d in result.diagnostics]
+    assert "AL200" in codes and "harper:AnA" in codes
+    assert result.has_error
