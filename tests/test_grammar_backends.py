@@ -214,7 +214,7 @@ class _FaultyLanguageTool(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
-        self.rfile.read(length)
+        self.server.last_body = self.rfile.read(length).decode()
         self.server.requests += 1
         mode = self.server.mode
         if mode == "slow":
@@ -222,6 +222,15 @@ class _FaultyLanguageTool(BaseHTTPRequestHandler):
             self._send(200, json.dumps({"matches": []}), "application/json")
         elif mode == "413":
             self._send(413, "Error: Your text exceeds the limit of 1000 characters (it's 5000 characters).")
+        elif mode == "limit":  # a server configured with maxTextLength=3000
+            from urllib.parse import parse_qs
+
+            text = parse_qs(self.server.last_body).get("text", [""])[0]
+            self.server.sizes.append(len(text))
+            if len(text) > 3000:
+                self._send(413, f"Error: Your text exceeds the limit of 3000 characters (it's {len(text)} characters).")
+            else:
+                self._send(200, json.dumps({"matches": []}), "application/json")
         else:
             self._send(500, "Error: Internal Server Error: java.lang.OutOfMemoryError")
 
@@ -231,6 +240,7 @@ def faulty_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _FaultyLanguageTool)
     server.mode = "500"
     server.requests = 0
+    server.sizes = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -250,6 +260,16 @@ def test_languagetool_faults_become_backend_errors(faulty_server, mode, cause):
         backend.check(["This is an test."])
     assert cause in info.value.cause
     assert url in info.value.cause
+
+
+def test_languagetool_requests_shrink_under_a_smaller_server_limit(faulty_server):
+    faulty_server.mode = "limit"
+    url = f"http://127.0.0.1:{faulty_server.server_address[1]}"
+    backend = get_backend("languagetool", languagetool_url=url)
+    texts = [f"Paragraph {i} is about the weather. " * 20 for i in range(12)]
+    assert backend.check(texts) == [[] for _ in texts]
+    assert max(faulty_server.sizes) > 3000 and faulty_server.sizes[-1] <= 3000
+    assert backend.max_chars < 10_000
 
 
 def test_languagetool_fault_reported_once_per_file_without_retrying_per_file(faulty_server, tmp_path):
