@@ -56,6 +56,7 @@ class GrammarBackend(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         from lint.backends.base import BackendError
+        from lint.backends.policy import plausible
 
         grammar = _grammar_config(ctx)
         names = {"harper": ("harper",), "languagetool": ("languagetool",),
@@ -81,7 +82,7 @@ class GrammarBackend(Rule):
             for block, matches in zip(blocks, answers):
                 for m in matches:
                     code = f"{prefix}:{m.rule_id}"
-                    if not _reported(prefix, m, code, grammar):
+                    if not _reported(prefix, m, code, grammar) or not plausible(prefix, m, block.text):
                         continue
                     span = block.source_span(m.start, m.end)
                     if (span.start, span.end) in seen_spans:  # "both": the same words, once

@@ -376,3 +376,10 @@ def test_both_with_languagetool_down_still_reports_harper(tmp_path):
     codes = [d.code for d in result.diagnostics]
     assert "AL200" in codes and "harper:AnA" in codes
     assert result.has_error
+
+
+def test_harper_space_before_a_symbol_is_not_a_slip(tmp_path):
+    text = "Your email address will not be published. Required fields are marked *\n\nThe end is near .\n"
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c")
+    spaces = [d for d in result.diagnostics if d.code == "harper:Spaces"]
+    assert [text.count("\n", 0, d.span.start) + 1 for d in spaces] == [3]
