@@ -54,7 +54,7 @@ def test_harper_offsets_are_code_points_even_after_emoji():
 
 
 def test_harper_spelling_is_marked_and_dictionary_words_are_accepted():
-    text = "The Zorblax engine is fast."
+    text = "The Zorblax engine is fast and it is the one we use every day."
     [plain] = get_backend("harper").check([text])
     assert any(m.spelling and text[m.start : m.end] == "Zorblax" for m in plain)
     [with_dict] = get_backend("harper", words=("Zorblax",)).check([text])
@@ -383,3 +383,9 @@ def test_harper_space_before_a_symbol_is_not_a_slip(tmp_path):
     result = run_grammar(text, GrammarConfig(), tmp_path / "c")
     spaces = [d for d in result.diagnostics if d.code == "harper:Spaces"]
     assert [text.count("\n", 0, d.span.start) + 1 for d in spaces] == [3]
+
+
+def test_harper_leaves_paragraphs_that_are_not_english_alone(tmp_path):
+    text = "Größe des Rats.\n\nDer Rat tagte heute.\n\nThis is an test.\n"
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c")
+    assert [(d.code, text.count("\n", 0, d.span.start) + 1) for d in result.diagnostics] == [("harper:AnA", 5)]
