@@ -209,7 +209,10 @@ def _check_cached(ctx: Context, backend, texts: list[str]):
     from lint.backends.cache import ResultCache, cache_dir, cached_check
 
     root = getattr(ctx.config, "root", None)
-    cache = ctx.service("grammar-cache", lambda: ResultCache(cache_dir(root)))
+    # the same folder as the results cache (lint.cache); a runner may pass its --no-cache /
+    # --cache-dir as ctx.services["cache-settings"] = (enabled, folder or None)
+    enabled, folder = ctx.services.get("cache-settings", (None, None))
+    cache = ctx.service("grammar-cache", lambda: ResultCache(cache_dir(root, folder), enabled=enabled))
     failures = ctx.service("grammar-failures", dict)
     key = (backend.name, getattr(backend, "options_key", ""))
     if key in failures:  # do not wait for a dead server once per file
