@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lint.backends import builtin, get_backend  # noqa: E402
-from lint.backends.policy import HARPER_PREFIX, LT_PREFIX, enabled_by_default  # noqa: E402
+from lint.backends.policy import HARPER_PREFIX, LT_PREFIX, enabled_by_default, plausible  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_DATA = CORPUS / "grammar" / "gug-dev.tsv"
@@ -73,7 +73,9 @@ def evaluate(texts, erroneous, answers: dict[str, list], backends: list[str]) ->
                     for m in answers[name][i]:
                         if spelling or not m.spelling:
                             found_all = True
-                        if enabled_by_default(prefix[name], m, spelling=spelling):
+                        if enabled_by_default(prefix[name], m, spelling=spelling) and plausible(
+                            prefix[name], m, texts[i]
+                        ):
                             found_default = True
                 default.append(found_default)
                 everything.append(found_all)

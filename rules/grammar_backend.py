@@ -56,6 +56,7 @@ class GrammarBackend(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         from lint.backends.base import BackendError
+        from lint.backends.policy import plausible
 
         grammar = _grammar_config(ctx)
         names = {"harper": ("harper",), "languagetool": ("languagetool",),
@@ -75,13 +76,13 @@ class GrammarBackend(Rule):
             try:
                 backend, prefix = _backend(ctx, name, grammar)
                 answers = _check_cached(ctx, backend, texts)
-            except BackendError as exc:
-                yield _unavailable(doc, exc.cause)
-                return
+            except BackendError as exc:  # the other backend of "both" still reports
+                found.append(_unavailable(doc, exc.cause))
+                continue
             for block, matches in zip(blocks, answers):
                 for m in matches:
                     code = f"{prefix}:{m.rule_id}"
-                    if not _reported(prefix, m, code, grammar):
+                    if not _reported(prefix, m, code, grammar) or not plausible(prefix, m, block.text):
                         continue
                     span = block.source_span(m.start, m.end)
                     if (span.start, span.end) in seen_spans:  # "both": the same words, once
@@ -208,7 +209,10 @@ def _check_cached(ctx: Context, backend, texts: list[str]):
     from lint.backends.cache import ResultCache, cache_dir, cached_check
 
     root = getattr(ctx.config, "root", None)
-    cache = ctx.service("grammar-cache", lambda: ResultCache(cache_dir(root)))
+    # the same folder as the results cache (lint.cache); a runner may pass its --no-cache /
+    # --cache-dir as ctx.services["cache-settings"] = (enabled, folder or None)
+    enabled, folder = ctx.services.get("cache-settings", (None, None))
+    cache = ctx.service("grammar-cache", lambda: ResultCache(cache_dir(root, folder), enabled=enabled))
     failures = ctx.service("grammar-failures", dict)
     key = (backend.name, getattr(backend, "options_key", ""))
     if key in failures:  # do not wait for a dead server once per file

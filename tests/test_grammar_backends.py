@@ -54,7 +54,7 @@ def test_harper_offsets_are_code_points_even_after_emoji():
 
 
 def test_harper_spelling_is_marked_and_dictionary_words_are_accepted():
-    text = "The Zorblax engine is fast."
+    text = "The Zorblax engine is fast and it is the one we use every day."
     [plain] = get_backend("harper").check([text])
     assert any(m.spelling and text[m.start : m.end] == "Zorblax" for m in plain)
     [with_dict] = get_backend("harper", words=("Zorblax",)).check([text])
@@ -214,7 +214,7 @@ class _FaultyLanguageTool(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
-        self.rfile.read(length)
+        self.server.last_body = self.rfile.read(length).decode()
         self.server.requests += 1
         mode = self.server.mode
         if mode == "slow":
@@ -222,6 +222,15 @@ class _FaultyLanguageTool(BaseHTTPRequestHandler):
             self._send(200, json.dumps({"matches": []}), "application/json")
         elif mode == "413":
             self._send(413, "Error: Your text exceeds the limit of 1000 characters (it's 5000 characters).")
+        elif mode == "limit":  # a server configured with maxTextLength=3000
+            from urllib.parse import parse_qs
+
+            text = parse_qs(self.server.last_body).get("text", [""])[0]
+            self.server.sizes.append(len(text))
+            if len(text) > 3000:
+                self._send(413, f"Error: Your text exceeds the limit of 3000 characters (it's {len(text)} characters).")
+            else:
+                self._send(200, json.dumps({"matches": []}), "application/json")
         else:
             self._send(500, "Error: Internal Server Error: java.lang.OutOfMemoryError")
 
@@ -231,6 +240,7 @@ def faulty_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _FaultyLanguageTool)
     server.mode = "500"
     server.requests = 0
+    server.sizes = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -250,6 +260,16 @@ def test_languagetool_faults_become_backend_errors(faulty_server, mode, cause):
         backend.check(["This is an test."])
     assert cause in info.value.cause
     assert url in info.value.cause
+
+
+def test_languagetool_requests_shrink_under_a_smaller_server_limit(faulty_server):
+    faulty_server.mode = "limit"
+    url = f"http://127.0.0.1:{faulty_server.server_address[1]}"
+    backend = get_backend("languagetool", languagetool_url=url)
+    texts = [f"Paragraph {i} is about the weather. " * 20 for i in range(12)]
+    assert backend.check(texts) == [[] for _ in texts]
+    assert max(faulty_server.sizes) > 3000 and faulty_server.sizes[-1] <= 3000
+    assert backend.max_chars < 10_000
 
 
 def test_languagetool_fault_reported_once_per_file_without_retrying_per_file(faulty_server, tmp_path):
@@ -345,3 +365,27 @@ def test_missing_maven_and_java_are_clear_errors(tmp_path, monkeypatch):
     (tmp_path / "lt" / "PROVISIONED").touch()
     with pytest.raises(ProvisionError, match="Java"):
         LanguageToolServer(java="no-such-java-here").start()
+
+
+def test_both_with_languagetool_down_still_reports_harper(tmp_path):
+    from lint.backends.languagetool_server import free_port
+
+    grammar = GrammarConfig(backend="both",
+                            languagetool=LanguageToolConfig(url=f"http://127.0.0.1:{free_port()}"))
+    result = run_grammar("This is an test.\n", grammar, tmp_path / "c")
+    codes = [d.code for d in result.diagnostics]
+    assert "AL200" in codes and "harper:AnA" in codes
+    assert result.has_error
+
+
+def test_harper_space_before_a_symbol_is_not_a_slip(tmp_path):
+    text = "Your email address will not be published. Required fields are marked *\n\nThe end is near .\n"
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c")
+    spaces = [d for d in result.diagnostics if d.code == "harper:Spaces"]
+    assert [text.count("\n", 0, d.span.start) + 1 for d in spaces] == [3]
+
+
+def test_harper_leaves_paragraphs_that_are_not_english_alone(tmp_path):
+    text = "Größe des Rats.\n\nDer Rat tagte heute.\n\nThis is an test.\n"
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c")
+    assert [(d.code, text.count("\n", 0, d.span.start) + 1) for d in result.diagnostics] == [("harper:AnA", 5)]

@@ -4,8 +4,8 @@ Key: (backend name, backend version, backend options, SHA-256 of the text). The 
 backend's whole answer for that text, before any rule-level filtering, so changing which
 backend rules are reported never invalidates it. An unchanged paragraph is never sent twice.
 
-Storage: one SQLite file, ``grammar.sqlite3`` in ``$ARTICLELINT_CACHE_DIR`` or
-``.articlelint_cache/`` next to the config file (else in the working folder). SQLite keeps
+Storage: one SQLite file, ``grammar.sqlite3``, in the results cache's folder (see
+``lint.cache``: ``$ARTICLELINT_CACHE_DIR``, else ``.articlelint_cache/`` in the project root). SQLite keeps
 concurrent runs (pre-commit, editors) safe. ``ARTICLELINT_NO_CACHE=1`` turns it off. A cache
 that cannot be opened or written degrades to memory only: it never fails a run.
 """
@@ -25,11 +25,12 @@ CACHE_FILE = "grammar.sqlite3"
 _SCHEMA = 1
 
 
-def cache_dir(root: Path | None = None) -> Path:
-    env = os.environ.get("ARTICLELINT_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    return (root or Path.cwd()) / ".articlelint_cache"
+def cache_dir(root: Path | None = None, explicit: Path | None = None) -> Path:
+    """The results cache's folder (``lint.cache.cache_folder``): ``explicit``, else
+    ``$ARTICLELINT_CACHE_DIR``, else ``.articlelint_cache`` in the project root."""
+    from lint.cache import cache_folder
+
+    return cache_folder(root, Path(explicit) if explicit else None)
 
 
 def text_key(backend: str, version: str, options: str, text: str) -> str:

@@ -46,7 +46,7 @@ class HarperBackend:
         self.version = harper_version()
         digest = hashlib.sha256("\n".join(self.words).encode("utf-8")).hexdigest()[:16]
         #: What besides the text decides the answer (part of the cache key).
-        self.options_key = f"dialect={dialect};words={digest};spelling={spelling}"
+        self.options_key = f"dialect={dialect};words={digest};spelling={spelling};english-only"
         self._linter: Any = None
         self.calls = 0  # texts actually linted (tests count them)
 
@@ -75,6 +75,11 @@ class HarperBackend:
         for text in texts:
             self.calls += 1
             try:
+                if not linter.is_likely_english(text):
+                    # Harper's rules are English rules: a German quote, a URL line or a
+                    # date line gives only noise ("des" -> "Could one of these be…")
+                    results.append([])
+                    continue
                 organized = linter.organized_lints(text, language="plaintext")
             except Exception as exc:  # a panic inside Harper surfaces as an exception
                 raise BackendError(f"Harper failed on a text: {exc}") from exc

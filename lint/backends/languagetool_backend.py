@@ -27,8 +27,16 @@ from lint.backends.base import BackendError, Match
 
 #: Separator between texts packed into one request: LanguageTool ends a paragraph there.
 _SEPARATOR = "\n\n"
-#: Characters per request; LanguageTool's public and default servers take 20k-100k.
-DEFAULT_MAX_CHARS = 20_000
+#: Characters per request. A server that answers HTTP 413 (text too long) gets requests half
+#: as long, down to MIN_MAX_CHARS, before the run gives up.
+DEFAULT_MAX_CHARS = 10_000
+MIN_MAX_CHARS = 1_000
+
+
+class _TooLong(Exception):
+    def __init__(self, description: str) -> None:
+        super().__init__(description)
+        self.description = description
 
 
 def _utf16_len(text: str) -> int:
@@ -143,21 +151,36 @@ class LanguageToolBackend:
 
     # -- checking ---------------------------------------------------------------------------
     def check(self, texts: list[str]) -> list[list[Match]]:
-        results: list[list[Match]] = [[] for _ in texts]
         if not any(t.strip() for t in texts):
-            return results
+            return [[] for _ in texts]
         with self._lock:
             tool = self._connect()
-            for batch in self._batches(texts):
-                request_text = "".join(piece for _, _, piece in batch)
-                self.requests += 1
+            while True:
                 try:
-                    found = tool.check(request_text)
-                except Exception as exc:
-                    raise BackendError(f"LanguageTool at {tool.url} {_describe(exc)}") from exc
-                self._distribute(request_text, batch, found, results, texts)
+                    results = self._check_all(tool, texts)
+                    break
+                except _TooLong as exc:
+                    # the server's limit is below ours: halve the request size and start over
+                    if self.max_chars <= MIN_MAX_CHARS:
+                        raise BackendError(f"LanguageTool at {tool.url} {exc.description}") from exc
+                    self.max_chars = max(MIN_MAX_CHARS, self.max_chars // 2)
         for matches in results:
             matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
+        return results
+
+    def _check_all(self, tool: Any, texts: list[str]) -> list[list[Match]]:
+        results: list[list[Match]] = [[] for _ in texts]
+        for batch in self._batches(texts):
+            request_text = "".join(piece for _, _, piece in batch)
+            self.requests += 1
+            try:
+                found = tool.check(request_text)
+            except Exception as exc:
+                description = _describe(exc)
+                if "HTTP 413" in description:
+                    raise _TooLong(description) from exc
+                raise BackendError(f"LanguageTool at {tool.url} {description}") from exc
+            self._distribute(request_text, batch, found, results, texts)
         return results
 
     def _batches(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
