@@ -43,7 +43,7 @@ class LongSentence(Rule):
     code = "RD003"
     name = "long-sentence"
     family = "readability"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     scope = Scope.SENTENCE
 
     @dataclass(frozen=True)
