@@ -3,6 +3,7 @@ and a sample of findings to read and judge.
 
     python bench/readability_quality.py                 # news and blog, defaults
     python bench/readability_quality.py --sample 10 --seed 1
+    python bench/readability_quality.py --sample 3 --per-rule --metrics flesch-kincaid-grade
     python bench/readability_quality.py --set long-sentence.max-words=40
 
 Markdown files need ``lint/parse/markdown.py``; without it the blog is read as plain text with
@@ -67,6 +68,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", choices=("news", "blog", "both"), default="both")
     ap.add_argument("--sample", type=int, default=10, help="findings to print per corpus")
+    ap.add_argument("--per-rule", action="store_true", help="sample that many findings of each rule")
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--metrics", default="all", help="comma list of metrics for the distribution, or all")
     ap.add_argument("--set", action="append", default=[], help="rule.option=value (numbers only)")
@@ -112,6 +114,9 @@ def main() -> None:
                 findings.append((path, doc, d))
             for r in seen:
                 files_with[r] += 1
+        if not files:
+            print("no files")
+            continue
         print(f"document scores ({scored} documents with >= 100 words of running prose):")
         for m in metrics:
             print(f"  {m:29s} {percentiles(scores[m])}")
@@ -119,7 +124,13 @@ def main() -> None:
         for r in RULES:
             print(f"  {r:18s} {100 * per_rule[r] / len(files):7.1f}   ({100 * files_with[r] / len(files):.1f}% of files)")
         rng = random.Random(args.seed)
-        sample = rng.sample(findings, min(args.sample, len(findings)))
+        if args.per_rule:
+            sample = []
+            for r in RULES:
+                of_rule = [f for f in findings if f[2].name == r]
+                sample += rng.sample(of_rule, min(args.sample, len(of_rule)))
+        else:
+            sample = rng.sample(findings, min(args.sample, len(findings)))
         print(f"sample of {len(sample)} findings (seed {args.seed}):")
         for path, doc, d in sample:
             line, col = doc.line_index.line_col(d.span.start)
