@@ -363,3 +363,11 @@ def test_pyphen_patterns_cache_gives_the_same_syllables(tmp_path, monkeypatch):
     finally:
         if saved is not None:
             pyphen.hdcache[path] = saved
+
+
+def test_language_codes_are_normalized():
+    from lint.syllables import normalize_language, offline_textstat
+
+    assert normalize_language("en-us") == "en_US"
+    assert normalize_language(" DE ") == "de"
+    assert offline_textstat("de-DE") is offline_textstat("de_DE")
