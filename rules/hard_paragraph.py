@@ -12,7 +12,7 @@ from lint.rules._readability import METRICS, MetricName, block_prose, count_word
 
 
 class HardParagraph(Rule):
-    """Reports a paragraph whose own readability score is far worse than the target.
+    """A paragraph whose own readability score is far past the target.
 
     **What it does**
 

@@ -12,7 +12,7 @@ from lint.rules._readability import RUNNING_PROSE, count_words
 
 
 class LongParagraph(Rule):
-    """Reports a paragraph with more than `max-words` words or `max-sentences` sentences.
+    """A paragraph of more than `max-words` words (150) or `max-sentences` sentences (10).
 
     **What it does**
 

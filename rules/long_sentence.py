@@ -12,7 +12,7 @@ from lint.rules._readability import RUNNING_PROSE, count_words
 
 
 class LongSentence(Rule):
-    """Reports a sentence longer than `max-words` words.
+    """A sentence of more than `max-words` words (35 by default).
 
     **What it does**
 

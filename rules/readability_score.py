@@ -12,7 +12,7 @@ from lint.rules._readability import METRICS, MetricName, count_words, language_o
 
 
 class ReadabilityScore(Rule):
-    """Reports a document whose readability score misses the target.
+    """A document whose readability score (Flesch–Kincaid grade by default) misses the target.
 
     **What it does**
 
