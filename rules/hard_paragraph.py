@@ -8,7 +8,7 @@ from typing import Iterator
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Block, Document
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import METRICS, MetricName, block_prose, count_words, is_running_prose, language_of, score
+from lint.rules._readability import METRICS, formula_inputs, MetricName, block_prose, count_words, is_running_prose, language_of, score
 
 
 class HardParagraph(Rule):
@@ -57,6 +57,9 @@ class HardParagraph(Rule):
         margin: float | None = None
         min_words: int = 40
         min_sentences: int = 2
+
+    def cache_key(self, ctx: Context) -> str:
+        return formula_inputs()
 
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
         if not is_running_prose(block):

