@@ -1,0 +1,62 @@
+"""RD003 long-sentence: a sentence with more words than the limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document, Sentence
+from lint.rule import Context, Rule, Scope
+from lint.rules._readability import RUNNING_PROSE, count_words
+
+
+class LongSentence(Rule):
+    """A sentence of more than `max-words` words (35 by default).
+
+    **What it does**
+
+    Counts the words of each sentence (from the shared sentence segmenter) in paragraphs,
+    list items and quotes, and reports a sentence with more than `max-words`:
+    ``Sentence of 47 words (limit 35)``, located at the sentence. Words are counted as
+    textstat counts them: "al-Sham" and "don't" are one word, numbers are words, dashes and
+    other punctuation are not.
+
+    **Why**
+
+    Readers lose the thread of a long sentence, and readability formulas weigh sentence
+    length most. News style guides put the comfortable average near 20 words and treat 35 or
+    more as a sentence to split.
+
+    **Example**
+
+    "Probably the terrorists coordinate through the mobile command centers, which operate in
+    the Badia al-Sham desert and which allow remote operations to be carried out from the
+    strongholds, always remaining on the move to reduce the risk of being identified." has 40
+    words and is reported.
+
+    **Options**
+
+    - `max-words` (default 35): the longest sentence that passes.
+    """
+
+    code = "RD003"
+    name = "long-sentence"
+    family = "readability"
+    severity = Severity.INFO
+    scope = Scope.SENTENCE
+
+    @dataclass(frozen=True)
+    class Options:
+        max_words: int = 35
+
+    def check_sentence(self, doc: Document, sentence: Sentence, ctx: Context) -> Iterator[Diagnostic]:
+        if sentence.block.kind not in RUNNING_PROSE:
+            return
+        words = count_words(sentence.text)
+        if words > self.options.max_words:
+            yield self.report(
+                sentence.span,
+                f"Sentence of {words} words (limit {self.options.max_words})",
+                words=words,
+            )
