@@ -352,14 +352,20 @@ def to_lsp(d: Diagnostic, positions: Positions, uri: str) -> types.Diagnostic:
 
 
 def _other_file_range(r, encoding: str) -> types.Range:
-    """Range of a related span in another file (its text is read to count code units)."""
+    """Where a related place in another file is. Its 1-based ``line``/``column`` (code points)
+    win when given (rules that only know the line pass ``Span(0, 0)``); the file is read to
+    count code units, and the range runs to the end of that line so editors show something."""
     try:
         text = Path(r.path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         line, col = max((r.line or 1) - 1, 0), max((r.column or 1) - 1, 0)
         return types.Range(types.Position(line, col), types.Position(line, col))
     other = Positions(text, encoding)
-    return other.range(r.span.start, r.span.end)
+    if r.line is None:
+        return other.range(r.span.start, r.span.end)
+    line = min(max(r.line - 1, 0), len(other.starts) - 1)
+    start = min(other.starts[line] + max((r.column or 1) - 1, 0), other.ends[line])
+    return other.range(start, other.ends[line])
 
 
 # -- code actions --------------------------------------------------------------------------

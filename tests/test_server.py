@@ -347,11 +347,10 @@ def test_to_lsp_maps_severity_code_and_related(tmp_path):
     other = tmp_path / "other.md"
     other.write_text("x\n😀😀 The same paragraph.\n", encoding="utf-8")
     first, second = text.index("The"), text.rindex("The")
-    other_start = other.read_text(encoding="utf-8").index("The")
     d = Diagnostic("RP001", "repeated-paragraph", "repetition", Severity.INFO,
                    Span(second, second + 19), "repeated paragraph",
                    related=(Related(Span(first, first + 19), "first occurrence"),
-                            Related(Span(other_start, other_start + 19), "also in", str(other), 2, 4)))
+                            Related(Span(0, 0), "also in", str(other), 2, 4)))
     lsp = to_lsp(d, Positions(text), "file:///a.md")
     assert lsp.code == "RP001" and lsp.severity == types.DiagnosticSeverity.Information
     assert lsp.range == types.Range(types.Position(2, 0), types.Position(2, 19))
@@ -359,7 +358,8 @@ def test_to_lsp_maps_severity_code_and_related(tmp_path):
     assert same.location.uri == "file:///a.md" and same.message == "first occurrence"
     assert same.location.range.start == types.Position(0, 3)  # the emoji is two UTF-16 units
     assert elsewhere.location.uri == from_fs_path(str(other.resolve()))
-    assert elsewhere.location.range.start == types.Position(1, 5)
+    # line 2, column 4 (code points) of the other file; the emoji there are four UTF-16 units
+    assert elsewhere.location.range == types.Range(types.Position(1, 5), types.Position(1, 24))
 
 
 def _has_rule(name: str) -> bool:
@@ -564,3 +564,50 @@ def test_table_rows_get_only_the_file_action():
     assert len(found) == 2
     result = _Result(1, text, "/tmp/t.md", "markdown", [], [])
     assert [_line_can_be_disabled(result, d.span.start) for d in found] == [False, True]
+
+
+# -- repeats and the repository index ------------------------------------------------------
+
+TEMPLATE = ("If you would like to help us test future releases, please consider updating "
+            "to the beta channel and reporting any bugs you find.")
+
+
+@on_shared_server
+async def test_repeats_point_at_the_first_occurrence(client: LanguageClient, tmp_path):
+    (tmp_path / ".articlelint.toml").write_text('select = ["repeated-paragraph"]\n', encoding="utf-8")
+    text = f"# 😀 Notes\n\n{TEMPLATE}\n\nSomething else entirely here.\n\n{TEMPLATE}\n"
+    uri = open_doc(client, tmp_path / "r.md", text, "markdown")
+    params = await published(client, uri)
+    (d,) = params.diagnostics
+    assert d.code == "RP001" and d.range.start == types.Position(6, 0)
+    (first,) = d.related_information
+    assert first.location.uri == uri
+    assert first.location.range == types.Range(types.Position(2, 0), types.Position(2, len(TEMPLATE)))
+
+
+@on_shared_server
+async def test_shared_template_index_is_refreshed_on_save_not_per_keystroke(client: LanguageClient, tmp_path):
+    (tmp_path / ".articlelint.toml").write_text('select = ["shared-template"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"# A\n\nFirst post.\n\n{TEMPLATE}\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# C\n\nDraft.\n", encoding="utf-8")
+    text = f"# C\n\nDraft.\n\n{TEMPLATE}\n"
+    uri = open_doc(client, tmp_path / "c.md", text, "markdown")
+    first = await published(client, uri)
+    assert not first.diagnostics  # two files (a.md and this one) are not a template yet
+
+    # a third file gets the paragraph on disk: typing does not re-index the repository ...
+    (tmp_path / "b.md").write_text(f"# B\n\n{TEMPLATE}\n", encoding="utf-8")
+    after = len(client.published)
+    change_doc(client, uri, text + "\nMore.\n", 2)
+    typed = await published(client, uri, lambda p: p.version == 2, after=after)
+    assert not typed.diagnostics
+    # ... saving does (an incremental refresh), and the finding names another copy
+    after = len(client.published)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    saved = await published(client, uri, after=after)
+    (d,) = saved.diagnostics
+    assert d.code == "BP005" and d.range.start == types.Position(4, 0) and "3 files" in d.message
+    (other,) = d.related_information
+    copies = {from_fs_path(str((tmp_path / n).resolve())): line for n, line in (("a.md", 4), ("b.md", 2))}
+    assert other.location.uri in copies
+    assert other.location.range.start == types.Position(copies[other.location.uri], 0)
