@@ -34,17 +34,22 @@ class Span:
         return self.end - self.start
 
 
+def line_starts(source: str) -> list[int]:
+    """Offsets of the first character of every line (lines end at ``\\n`` only)."""
+    starts = [0]
+    find = source.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 class LineIndex:
     """Offsets ↔ 1-based (line, column); columns count characters (code points)."""
 
     def __init__(self, source: str) -> None:
-        starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._starts = starts
+        self._starts = line_starts(source)
         self._length = len(source)
 
     @property

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lint.document import Block, Comment, Document, Span
+from lint.document import Block, Comment, Document, Span, line_starts
 from lint.parse.prose import Prose
 
 _MD = None
@@ -77,13 +77,7 @@ class _Lines:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        self.starts = line_starts(source)
 
     def start(self, line: int) -> int:
         return self.starts[line]
