@@ -45,6 +45,8 @@ def test_missing_space_after_sentence(text, expected):
         ("Really?! Wow!! Huh??", []),
         ("std::vector and 3:2", []),
         ("a ratio of 1,.5", []),
+        ("numbers 0..=2 and 1..12", []),  # Rust/Ruby ranges, not a doubled stop
+        ("backends such as GCC, .NET or Cranelift", []),  # a word that starts with a stop
     ],
 )
 def test_doubled_punctuation(text, expected):
@@ -77,6 +79,8 @@ def test_unbalanced_brackets(text, expected):
         ("“one “two” three", None, ["“"]),
         ("“The attacks in the “White Desert” neutralized 327.”", None, []),  # nested, as published
         ("He is 5'10\" tall", None, []),
+        ('a new version, and "Rust 2018" as well', None, []),  # a digit before a closing quote
+        ('He is 5\'10" tall and "sure', None, ['"']),
         ("“a” and “b” and \"c\"", None, []),
     ],
 )

@@ -76,9 +76,11 @@ _DOUBLED = re.compile(
     r"(?P<p>"
     r",\s*,"  # ",,"
     r"|;\s*;"  # ";;"
-    r"|,\s*\.(?!\.|\d)"  # ",."  (not ",..." and not ",.5")
+    r"|,\.(?!\.|\d)"  # ",."  (not ",..." and not ",.5")
+    r"|,\s+\.(?![.\w])"  # ", ." (not ", .NET" or ", .5")
     r"|[,;:]\s*;|;\s*[,:]"  # ",;" ";," ";:"
-    r"|(?<=[\w)\]\"”’'])\.\.(?!\.)"  # exactly two full stops after a word: "others.."
+    r"|(?<=[\w)\]\"”’'])\.\.(?![.=\d])"  # exactly two full stops after a word: "others.."
+    # (not a range: "0..2", "1..=12")
     r"|(?<!:):(?=\s)\s*:(?!:)"  # ": :"
     r")"
 )
@@ -157,8 +159,8 @@ def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch == '"':
-            if i > 0 and text[i - 1].isdigit():  # 5'10" (inches)
-                continue
+            if i > 0 and text[i - 1].isdigit() and not (stack and stack[-1][0] == '"'):
+                continue  # 5'10" (inches), unless it closes a straight quotation: "Rust 2018"
             if stack:  # closes the open quotation, curly or straight (mixed marks are common)
                 stack.pop()
             else:
