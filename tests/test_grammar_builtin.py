@@ -86,3 +86,22 @@ def test_unbalanced_brackets(text, expected):
 )
 def test_unbalanced_quotes(text, following, expected):
     assert flagged(builtin.unbalanced_quotes, text, following) == expected
+
+
+def test_quotation_split_across_paragraphs():
+    speech = [
+        "“We were just leaving the city when the car overheated.",
+        "So then the one guy offers to take me in to get lunch.",
+        "I am going to move there after I retire,” Diesel said with a laugh.",
+    ]
+    assert builtin.unbalanced_quotes_in(speech) == [[], [], []]
+    # without the opening half, the closing mark is a slip; without the closing half, the opening one
+    assert [len(s) for s in builtin.unbalanced_quotes_in(speech[1:])] == [0, 1]
+    assert [len(s) for s in builtin.unbalanced_quotes_in(speech[:2])] == [1, 0]
+    # a closing mark more than QUOTE_SPAN_PARAGRAPHS later does not pair
+    far = [speech[0]] + ["Filler paragraph."] * builtin.QUOTE_SPAN_PARAGRAPHS + [speech[2]]
+    found = builtin.unbalanced_quotes_in(far)
+    assert (len(found[0]), len(found[-1])) == (1, 1)
+    # only one closing mark pairs: a second stray one is still reported
+    found = builtin.unbalanced_quotes_in([speech[0], "retire,” he said, “twice” and ” more"])
+    assert [[(s.start, s.message) for s in f] for f in found] == [[], [(30, "Closing quotation mark without an opening one")]]

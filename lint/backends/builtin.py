@@ -147,16 +147,10 @@ def _starts_with_opening_quote(text: str | None) -> bool:
     return bool(stripped) and stripped[0] in _OPENING + '"'
 
 
-def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip]:
-    """Double quotes only (a single ’ is usually an apostrophe).
-
-    Curly quotes nest (“the “White Desert” neutralized…” is balanced); a straight ``"``
-    closes whatever quotation is open (“mixed," as scraped text often has), else opens one. A quotation that runs over several paragraphs
-    leaves each paragraph but the last unclosed and opens the next one with a quote mark:
-    that convention is not reported.
-    """
-    slips = []
+def _scan_quotes(text: str) -> tuple[list[int], list[int]]:
+    """Pair the double quotes of one paragraph: (positions left open, closers never opened)."""
     stack: list[tuple[str, int]] = []
+    closers: list[int] = []
     for i, ch in enumerate(text):
         if ch == '"':
             if i > 0 and text[i - 1].isdigit() and not (stack and stack[-1][0] == '"'):
@@ -171,9 +165,48 @@ def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip
             if stack:
                 stack.pop()
             else:
-                slips.append(Slip(i, i + 1, "Closing quotation mark without an opening one"))
-    if stack and _starts_with_opening_quote(next_paragraph):
-        stack.pop(0)  # the outermost quotation goes on in the next paragraph
-    for _, pos in stack:
-        slips.append(Slip(pos, pos + 1, "Quotation opened here is not closed in this paragraph"))
-    return sorted(slips, key=lambda s: s.start)
+                closers.append(i)
+    return [pos for _, pos in stack], closers
+
+
+#: how many paragraphs a quotation may run over before its opening mark counts as a slip
+QUOTE_SPAN_PARAGRAPHS = 6
+
+
+def unbalanced_quotes_in(paragraphs: list[str]) -> list[list[Slip]]:
+    """The slips of each paragraph of one document, pairing quotes across paragraphs.
+
+    Double quotes only (a single ’ is usually an apostrophe). Curly quotes nest (“the
+    “White Desert” neutralized…” is balanced); a straight ``"`` closes whatever quotation is
+    open (“mixed," as scraped text often has), else opens one. A quotation that runs over
+    several paragraphs is not reported, written either way: each paragraph but the last left
+    open and the next opening with a quote mark (the typographic convention), or one opening
+    mark and one closing mark a few paragraphs later (a speech scraped as several
+    paragraphs, or a paragraph break that fell inside a quote).
+    """
+    slips: list[list[Slip]] = [[] for _ in paragraphs]
+    carried: list[tuple[int, int]] = []  # (paragraph, position) of quotations still open
+
+    def expire(before: int) -> None:
+        while carried and carried[0][0] < before:
+            k, pos = carried.pop(0)
+            slips[k].append(Slip(pos, pos + 1, "Quotation opened here is not closed in this paragraph"))
+
+    for i, text in enumerate(paragraphs):
+        expire(i - QUOTE_SPAN_PARAGRAPHS)
+        if carried and _starts_with_opening_quote(text):
+            carried.pop()  # "“…" reopens the quotation left open (the typographic convention)
+        opened, closers = _scan_quotes(text)
+        for pos in closers:
+            if carried:
+                carried.pop()  # closes the quotation an earlier paragraph left open
+            else:
+                slips[i].append(Slip(pos, pos + 1, "Closing quotation mark without an opening one"))
+        carried.extend((i, pos) for pos in opened)
+    expire(len(paragraphs))
+    return [sorted(found, key=lambda s: s.start) for found in slips]
+
+
+def unbalanced_quotes(text: str, next_paragraph: str | None = None) -> list[Slip]:
+    """The slips of one paragraph, given the paragraph after it (see unbalanced_quotes_in)."""
+    return unbalanced_quotes_in([text] if next_paragraph is None else [text, next_paragraph])[0]
