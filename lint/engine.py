@@ -131,6 +131,8 @@ def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
         except OptionsError as exc:
             raise ConfigError(str(exc)) from None
         instances.append(rule(options, severity))
+    for instance in instances:
+        instance.bind(instances)
 
     extra_ignore = tuple(
         k for k, items in settings_by_rule.items() if ":" in k and dict(items).get("enabled") is False

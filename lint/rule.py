@@ -97,6 +97,10 @@ class Rule:
         (a backend's version, a word list's hash): part of the results cache key."""
         return ""
 
+    def bind(self, rules: list["Rule"]) -> None:
+        """Called once with every rule of the run (this one included), before any check: a
+        rule whose findings defer to another rule's looks it up here."""
+
     # -- checking --------------------------------------------------------------------
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         if self.scope in (Scope.BLOCK, Scope.TAIL, Scope.CORPUS):

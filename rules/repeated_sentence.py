@@ -70,8 +70,17 @@ class RepeatedSentence(Rule):
             if not 0 < self.threshold <= 1:
                 raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
 
+    #: the paragraph rules this run has (None when off): a sentence inside a paragraph they
+    #: report is theirs; when they are off, RP003 reports it
+    _exact = RepeatedParagraph.Options()
+    _near = NearDuplicateParagraph.Options()
+
+    def bind(self, rules):
+        self._exact = next((r.options for r in rules if isinstance(r, RepeatedParagraph)), None)
+        self._near = next((r.options for r in rules if isinstance(r, NearDuplicateParagraph)), None)
+
     def check(self, doc, ctx):
-        skip = _repeated_blocks(doc)
+        skip = _repeated_blocks(doc, self._exact, self._near)
         units = rep.sentence_units(doc, self.options.min_words, skip)
         pairs: list[tuple[rep.Unit, rep.Unit]] = []
         sims: dict[int, float] = {}
@@ -106,11 +115,12 @@ class RepeatedSentence(Rule):
             yield self.report(later.span, message, related=related, similarity=round(sim, 3))
 
 
-def _repeated_blocks(doc) -> set[int]:
-    """Blocks that repeat an earlier paragraph as a whole (by the paragraph rules' defaults)."""
-    exact = RepeatedParagraph.Options()
-    near = NearDuplicateParagraph.Options()
-    units = rep.paragraph_units(doc, exact.min_words)
-    out = {u.block.index for g in rep.exact_groups(units) for u in g[1:]}
-    out |= {m.later.block.index for m in rep.paragraph_near_matches(doc, near.min_words, near.threshold)}
+def _repeated_blocks(doc, exact, near) -> set[int]:
+    """Blocks that repeat an earlier paragraph as a whole, by the paragraph rules' options."""
+    out: set[int] = set()
+    if exact is not None:
+        units = rep.paragraph_units(doc, exact.min_words)
+        out |= {u.block.index for g in rep.exact_groups(units) for u in g[1:]}
+    if near is not None:
+        out |= {m.later.block.index for m in rep.paragraph_near_matches(doc, near.min_words, near.threshold)}
     return out

@@ -74,6 +74,17 @@ def test_paragraph_repeated_ten_thousand_times_is_one_finding_per_rule():
     assert rp001[0] == 3 and "repeated 9,999 times" in rp001[2]
 
 
+def test_repeated_sentence_defers_to_the_paragraph_rules_only_when_they_run():
+    para = "The council approved the new budget for the harbour after a long debate on Monday."
+    source = f"{para}\n\nSomething else happened later in the week at the town hall.\n\n{para}\n"
+    assert [code for _, code, _, _ in run(source, "RP001", "RP003")] == ["RP001"]
+    # with the paragraph rules off, the copy is still reported, as a repeated sentence
+    assert [(line, code) for line, code, _, _ in run(source, "RP003")] == [(5, "RP003")]
+    # and with RP001 asking for longer paragraphs than this one, RP003 reports it too
+    found = run(source, "RP001", "RP003", **{"repeated-paragraph": {"min-words": 40}})
+    assert [code for _, code, _, _ in found] == ["RP003"]
+
+
 def test_long_single_line_collapses_repeated_sentences(corpus):
     one = " ".join(SEED.read_text(encoding="utf-8").split())
     source = " ".join([one] * 150) + "\n"
