@@ -58,7 +58,12 @@ def prose_blocks(doc: Document) -> list[Block]:
 
 def block_prose(block: Block) -> str:
     """A block's text as textstat should see it: always ending a sentence."""
-    text = without_addresses(block.text).strip()
+    return as_prose(block.text)
+
+
+def as_prose(text: str) -> str:
+    """Text as textstat should see it: no addresses, always ending a sentence."""
+    text = without_addresses(text).strip()
     return text if _TEXTSTAT_END.search(text) else text + "."
 
 
@@ -102,7 +107,9 @@ class Metric:
 # scraped news articles; each margin puts about 1-3 blog paragraphs in 100 posts past it.
 # consensus-grade tops out at 18 on a paragraph, hence its small margin.
 METRICS: dict[str, Metric] = {
-    "flesch-kincaid-grade": Metric("Flesch–Kincaid grade", "flesch_kincaid_grade", True, 12, 8),
+    # FK's margin is measured with long-sentence's sentences left out of the paragraph (as
+    # hard-paragraph does when both run): 1.1 blog paragraphs in 100 posts, 3.2 in 100 news
+    "flesch-kincaid-grade": Metric("Flesch–Kincaid grade", "flesch_kincaid_grade", True, 12, 6),
     "flesch-reading-ease": Metric("Flesch reading ease", "flesch_reading_ease", False, 45, 35),
     "gunning-fog": Metric("Gunning fog index", "gunning_fog", True, 15, 8),
     "smog-index": Metric("SMOG grade", "smog_index", True, 14, 6),

@@ -85,6 +85,29 @@ def test_paragraph_score_equals_textstat():
     assert diags[0].message == f"Paragraph reads at Flesch–Kincaid grade {expected:.1f} (target ≤ 12)"
 
 
+def test_hard_paragraph_leaves_long_sentences_to_long_sentence():
+    long_ = ("The committee, which had been meeting every Tuesday and Thursday since the spring, "
+             "decided after a great deal of argument among its members and their advisers that the "
+             "proposal to rebuild the old harbour wall should wait until the next financial year.")
+    dense = ("Institutional considerations notwithstanding, organisational interdependencies "
+             "necessitate comprehensive reconsideration. Administrative responsibilities "
+             "consequently accumulate disproportionately. Interdepartmental communication "
+             "deteriorates progressively. Organisational effectiveness diminishes correspondingly.")
+    source = f"{long_} {long_}\n\n{dense} {dense}\n"
+
+    def run(*codes):
+        config = Config(select=codes)
+        return [(d.code, d.span.start) for d in lint_source(source, "a.txt", build_ruleset(config), Context(config=config)).diagnostics]
+
+    # alone, hard-paragraph scores both paragraphs
+    assert [code for code, _ in run("RD002")] == ["RD002", "RD002"]
+    # with long-sentence, the first paragraph's difficulty is its two long sentences, reported
+    # as such; the dense one is still hard without any long sentence
+    found = run("RD002", "RD003")
+    assert sorted(code for code, _ in found) == ["RD002", "RD003", "RD003"]
+    assert next(start for code, start in found if code == "RD002") == source.index(dense)
+
+
 def test_message_and_location_of_document_score():
     source = DENSE.read_text(encoding="utf-8")
     (d,) = lint_with(source, str(DENSE), "readability-score", {"target": 10})
