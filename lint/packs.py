@@ -72,9 +72,10 @@ class PackOptions:
 
 class Matcher:
     """One phrase or pattern of a category. A phrase's regex is compiled on first use and run
-    only when an ASCII line contains the phrase's longest word (``key``): a pack of hundreds of
-    phrases then costs little per line and nothing to load. The key is a necessary condition
-    (phrase words match literally, ignoring ASCII case), so findings do not change."""
+    only when an ASCII line has the phrase's longest word (``key``) among its words (see
+    Category.hits): a pack of hundreds of phrases then costs little per line and nothing to
+    load. The key is a necessary condition (phrase words match literally, ignoring ASCII
+    case, between non-word characters), so findings do not change."""
 
     __slots__ = ("source", "key", "_rx")
 
@@ -89,11 +90,6 @@ class Matcher:
             self._rx = re.compile(self.source, re.IGNORECASE)
         return self._rx
 
-    def finditer(self, text: str, lowered: str | None):
-        if lowered is not None and self.key is not None and self.key not in lowered:
-            return ()
-        return self.rx.finditer(text)
-
 
 def phrase_key(phrase: str) -> str | None:
     """The longest word of a phrase, lower-cased, when it is ASCII (else no pre-filter)."""
@@ -102,6 +98,15 @@ def phrase_key(phrase: str) -> str | None:
         return None
     longest = max(words, key=len)
     return longest.lower() if longest.isascii() else None
+
+
+# Words as the phrase regexes delimit them: a phrase word matches only between [\W_] characters.
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
+
+
+def line_tokens(text: str) -> frozenset[str] | None:
+    """The lower-cased words of an ASCII line (None for other text: no pre-filter)."""
+    return frozenset(_TOKEN_SPLIT.split(text.lower())) if text.isascii() else None
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,42 @@ class Category:
     @property
     def regexes(self) -> tuple[re.Pattern, ...]:
         return tuple(m.rx for m in self.matchers)
+
+
+class PackIndex:
+    """The phrases and patterns of a pack's categories, indexed by their phrases' key words.
+
+    ``hits(text)`` runs only the regexes that can match: every pattern, and the phrases whose
+    key word is one of an ASCII line's words (a phrase regex matches its words only between
+    non-word characters, so the key is then a whole token of the line). The results are those
+    of running every regex."""
+
+    def __init__(self, categories: tuple[Category, ...]) -> None:
+        self.categories = categories
+        self.everything = tuple((ci, m) for ci, cat in enumerate(categories) for m in cat.matchers)
+        always, by_key = [], {}
+        for ci, m in self.everything:
+            if m.key is None or not m.key.isalnum():
+                always.append((ci, m))  # a pattern, or a key the word split would break
+            else:
+                by_key.setdefault(m.key, []).append((ci, m))
+        self.always = tuple(always)
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+
+    def hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Category index → spans its phrases and patterns match in ``text``."""
+        tokens = line_tokens(text)
+        if tokens is None:
+            candidates = self.everything
+        else:
+            by_key = self.by_key
+            candidates = self.always + tuple(x for k in tokens.intersection(by_key) for x in by_key[k])
+        out: dict[int, list[tuple[int, int]]] = {}
+        for ci, matcher in candidates:
+            for m in matcher.rx.finditer(text):
+                out.setdefault(ci, []).append(m.span())
+        return out
+
 
 
 def phrase_regex(phrase: str) -> str:
@@ -131,6 +172,12 @@ class PackRule(Rule):
     message_template: str = ""
     pack_scope: str = "line"
     Options = PackOptions
+
+    @classmethod
+    def index(cls) -> PackIndex:
+        if cls.__dict__.get("_index") is None:
+            cls._index = PackIndex(cls.categories)
+        return cls._index
 
     def check(self, doc: Document, ctx: Context) -> Iterator:
         for block in doc.blocks:
@@ -150,17 +197,19 @@ class PackRule(Rule):
         if self.pack_scope == "line" and len(text.split()) > self.options.max_words:
             return
         alnum = None
-        lowered = text.lower() if text.isascii() else None
+        found = self.index().hits(text)
+        if not found:
+            return
         best: tuple[float, Category, list[tuple[int, int]]] | None = None
-        for cat in self.categories:
-            hits = [m.span() for matcher in cat.matchers for m in matcher.finditer(text, lowered)]
+        for ci, cat in enumerate(self.categories):
+            hits = found.get(ci)
             if not hits:
                 continue
             if alnum is None:
                 alnum = sum(1 for ch in text if ch.isalnum())
                 if not alnum:
                     return
-            covered = _covered_alnum(text, hits)
+            covered = covered_alnum(text, hits)
             coverage = covered / alnum
             if best is None or coverage > best[0]:
                 best = (coverage, cat, hits)
@@ -185,7 +234,8 @@ class PackRule(Rule):
         )
 
 
-def _covered_alnum(text: str, hits: list[tuple[int, int]]) -> int:
+def covered_alnum(text: str, hits: list[tuple[int, int]]) -> int:
+    """How many letters and digits of ``text`` the spans cover."""
     mask = bytearray(len(text))
     for a, b in hits:
         mask[a:b] = b"\x01" * (b - a)

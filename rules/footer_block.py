@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -48,16 +49,32 @@ def pick_stop_words(words: list[str], preferred: str = "en") -> frozenset[str]:
     """The stop-word list that covers most of ``words`` (the configured language unless
     another covers clearly more), so non-English pages are judged in their language."""
     best = stop_words_for(preferred)
-    sample = [w.lower() for w in words[:3000]]
-    if not sample:
+    sample = Counter(w.lower() for w in words[:3000])
+    total = sum(sample.values())
+    if not total:
         return best
-    best_cover = sum(w in best for w in sample) / len(sample)
-    for lang in _LANGUAGES:
-        sw = stop_words_for(lang)
-        cover = sum(w in sw for w in sample) / len(sample)
+
+    best_cover = sum(n for w, n in sample.items() if w in best) / total
+    counts = [0] * len(_LANGUAGES)  # each language's stop words in the sample, in one pass
+    languages_of = _languages_of_stop_word()
+    for w, n in sample.items():
+        for k in languages_of.get(w, ()):
+            counts[k] += n
+    for k, lang in enumerate(_LANGUAGES):
+        cover = counts[k] / total
         if cover > best_cover + 0.05:
-            best, best_cover = sw, cover
+            best, best_cover = stop_words_for(lang), cover
     return best
+
+
+@lru_cache(maxsize=1)
+def _languages_of_stop_word() -> dict[str, tuple[int, ...]]:
+    """Stop word → the indices in _LANGUAGES of the lists that hold it."""
+    out: dict[str, list[int]] = {}
+    for k, lang in enumerate(_LANGUAGES):
+        for w in stop_words_for(lang):
+            out.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 @dataclass
@@ -133,29 +150,30 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
 
 
 @lru_cache(maxsize=1)
-def _footer_phrases() -> tuple:
-    """The regexes of the built-in template-footer pack (BP001): known furniture phrases."""
-    from lint.packs import load_pack
+def _footer_phrases():
+    """The built-in template-footer pack's (BP001) phrases: known furniture phrases."""
+    from lint.packs import PackIndex, load_pack
     from lint.registry import builtin_pack_dir
 
     try:
         rule = load_pack(builtin_pack_dir() / "template-footer.yaml")
     except Exception:  # the pack is validated by its own tests; never crash this rule
-        return ()
-    return tuple(rx for cat in rule.categories for rx in cat.regexes)
+        return PackIndex(())
+    return PackIndex(tuple(rule.categories))
 
 
+@lru_cache(maxsize=4096)
 def known_phrase(text: str) -> bool:
     """Does a template-footer phrase cover most of this line?"""
-    alnum = sum(ch.isalnum() for ch in text)
-    if not alnum or len(text.split()) > 30:
+    from lint.packs import covered_alnum
+
+    if len(text.split()) > 30:
         return False
-    mask = bytearray(len(text))
-    for rx in _footer_phrases():
-        for m in rx.finditer(text):
-            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    covered = sum(1 for i, ch in enumerate(text) if mask[i] and ch.isalnum())
-    return covered >= 0.6 * alnum
+    found = _footer_phrases().hits(text)
+    if not found:
+        return False
+    alnum = sum(ch.isalnum() for ch in text)
+    return bool(alnum) and covered_alnum(text, [h for spans in found.values() for h in spans]) >= 0.6 * alnum
 
 
 _MINOR = frozenset("a an and as at by for from in into of on or the to vs via with & - – —".split())
