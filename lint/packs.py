@@ -72,7 +72,7 @@ class PackOptions:
 
 class Matcher:
     """One phrase or pattern of a category. A phrase's regex is compiled on first use and run
-    only when an ASCII line has the phrase's longest word (``key``) among its words (see
+    only when a line has the phrase's longest word (``key``, ASCII) among its words (see
     Category.hits): a pack of hundreds of phrases then costs little per line and nothing to
     load. The key is a necessary condition (phrase words match literally, ignoring ASCII
     case, between non-word characters), so findings do not change."""
@@ -102,11 +102,18 @@ def phrase_key(phrase: str) -> str | None:
 
 # Words as the phrase regexes delimit them: a phrase word matches only between [\W_] characters.
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
+# The only characters re.IGNORECASE matches to an ASCII letter or digit that lower() does not
+# turn into it (found by trying every code point): a line holding one gets no pre-filter.
+_UNSAFE_FOLDS = frozenset("\u0130\u0131\u017f")  # İ ı ſ
 
 
 def line_tokens(text: str) -> frozenset[str] | None:
-    """The lower-cased words of an ASCII line (None for other text: no pre-filter)."""
-    return frozenset(_TOKEN_SPLIT.split(text.lower())) if text.isascii() else None
+    """The lower-cased words of a line (None when it holds İ, ı or ſ: no pre-filter)."""
+    if text.isascii():
+        return frozenset(_TOKEN_SPLIT.split(text.lower()))
+    if not _UNSAFE_FOLDS.isdisjoint(text):
+        return None
+    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(text))
 
 
 @dataclass(frozen=True)

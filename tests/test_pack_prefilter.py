@@ -9,7 +9,8 @@ from lint.registry import builtin_pack_dir
 
 PHRASES = ["leave a reply", "your email address will not be published", "Share this:", "7k SHARES",
            "sign up for our newsletter", "ﬁnd us on Facebook", "straße gesperrt"]
-WORDS = sorted({w for p in PHRASES for w in p.replace(":", " ").split()} | {"İ", "K", "ſ", "x", "\u00e9"})
+WORDS = sorted({w for p in PHRASES for w in p.replace(":", " ").split()} | {"İ", "K", "ſ", "x", "\u00e9",
+    "ſhare", "7\u212a", "emaıl", "Lİnk", "reply\u00e9", "“leave"})  # case folds re.IGNORECASE makes
 
 
 def _both(matcher: Matcher, text: str):
