@@ -50,3 +50,18 @@ def test_phrase_key():
     assert phrase_key("your email address") == "address"
     assert phrase_key("straße") is None
     assert phrase_key("!!") is None
+
+
+FRAGMENTS = ["lorem", "Ipsum", "dolor sit amet", "TK", "TKTK", "[", "]", "{", "}", "{{", "}}", "%", "s", "d",
+             "(name)", "insert", "INSERT", "LINK", "HERE", "here", "goes", "your", "text", "name", "$",
+             " ", "-", "x", "first_name", "Maxx", "<", ">", "photo", "%(", ")"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14))
+def test_placeholder_prefilter_is_exact(parts):
+    from lint.rules.placeholder_text import _ANY, PATTERNS
+
+    text = "".join(parts)
+    if any(rx.search(text) for _, rx in PATTERNS):
+        assert _ANY.search(text), text
