@@ -142,7 +142,15 @@ class _Prepared:
         return self.cache is not None and bool(self.fresh_rules)
 
 
-def _prepare(cfg: Config, extra_ignore: tuple[str, ...]) -> _Prepared:
+def _cache_settings(options: "RunOptions") -> tuple[bool, Path | None]:
+    """(use the caches, folder or None) as ``--no-cache``/``--cache-dir`` and the environment
+    say: the results cache and the grammar backends' paragraph cache follow the same switch."""
+    from lint.cache import disabled_by_env
+
+    return options.cache and not disabled_by_env(), options.cache_dir
+
+
+def _prepare(cfg: Config, extra_ignore: tuple[str, ...], cache_settings: tuple[bool, Path | None]) -> _Prepared:
     cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + extra_ignore) if extra_ignore else cfg
     # load_registry() and load_registry(()) are two lru_cache entries: the CLI asks for the
     # former, so ask the same way and build the registry (and compile packs) once
@@ -151,7 +159,8 @@ def _prepare(cfg: Config, extra_ignore: tuple[str, ...]) -> _Prepared:
 
     cached = [r for r in ruleset.rules if is_cacheable(r)]
     fresh = [r for r in ruleset.rules if not is_cacheable(r)]
-    return _Prepared(cfg, ruleset, Context(config=cfg), cached, fresh)
+    ctx = Context(config=cfg, services={"cache-settings": cache_settings})
+    return _Prepared(cfg, ruleset, ctx, cached, fresh)
 
 
 @dataclass
@@ -219,7 +228,7 @@ def _worker_run(jobs: list[_Job]) -> list[tuple[int, list, list | None, bool]]:
     for job in jobs:
         per = prepared.get(job.config_id)
         if per is None:
-            per = _prepare(_WORKER["configs"][job.config_id], options.extra_ignore)
+            per = _prepare(_WORKER["configs"][job.config_id], options.extra_ignore, _cache_settings(options))
             if _WORKER["cache_on"].get(job.config_id):
                 per.cache = True  # only ``split`` is read in workers
             prepared[job.config_id] = per
@@ -329,11 +338,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
     from lint.engine import input_error_result
     from lint.source import InputError, read_source
 
-    use_cache = options.cache
-    if use_cache:
-        from lint.cache import disabled_by_env
-
-        use_cache = not disabled_by_env()
+    use_cache, _ = settings = _cache_settings(options)
 
     prepared: dict[int, _Prepared] = {}
     caches: dict[tuple, object] = {}
@@ -348,7 +353,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
         cid = config_ids.setdefault(id(cfg), len(config_ids))
         per = prepared.get(cid)
         if per is None:
-            per = prepared[cid] = _prepare(cfg, options.extra_ignore)
+            per = prepared[cid] = _prepare(cfg, options.extra_ignore, settings)
             if use_cache:
                 from lint.cache import ResultCache, cache_folder, run_key
 

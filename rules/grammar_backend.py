@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from pathlib import Path
 from typing import Iterator
 
@@ -215,10 +217,18 @@ def _check_cached(ctx: Context, backend, texts: list[str]):
     cache = ctx.service("grammar-cache", lambda: ResultCache(cache_dir(root, folder), enabled=enabled))
     failures = ctx.service("grammar-failures", dict)
     key = (backend.name, getattr(backend, "options_key", ""))
-    if key in failures:  # do not wait for a dead server once per file
-        raise BackendError(failures[key])
+    failed = failures.get(key)
+    if failed is not None and time.monotonic() - failed[1] < RETRY_AFTER:
+        raise BackendError(failed[0])  # do not wait for a dead server once per file
     try:
-        return cached_check(backend, texts, cache)
+        answers = cached_check(backend, texts, cache)
     except BackendError as exc:
-        failures[key] = exc.cause
+        failures[key] = (exc.cause, time.monotonic())
         raise
+    failures.pop(key, None)  # back up (a long-lived language server sees it recover)
+    return answers
+
+
+#: seconds before a backend that failed is tried again (a CLI run over many files asks a
+#: dead server about once in this time, not once per file; an editor's server recovers)
+RETRY_AFTER = 30.0

@@ -109,6 +109,75 @@ def test_second_run_over_unchanged_text_makes_no_harper_call(tmp_path):
     assert get_backend("harper", spelling=False).calls == 1
 
 
+def test_cli_cache_flags_reach_the_grammar_cache(tmp_path, monkeypatch):
+    """--cache-dir puts the paragraph cache there; --no-cache keeps it off the disk (and
+    the env var no longer has to say so)."""
+    monkeypatch.delenv("ARTICLELINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
+    article = tmp_path / "project" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("This is an test.\n", encoding="utf-8")
+    (article.parent / ".articlelint.toml").write_text('[grammar]\nbackend = "harper"\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTICLELINT_")}
+
+    def run(*args):
+        return subprocess.run([PYTHON, "-m", "lint", "check", "--select", "grammar", *args, str(article)],
+                              capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+
+    chosen = tmp_path / "chosen"
+    out = run("--cache-dir", str(chosen))
+    assert "harper:AnA" in out.stdout, out.stderr
+    assert (chosen / "grammar.sqlite3").exists()
+    assert not (article.parent / ".articlelint_cache").exists()
+
+    out = run("--no-cache")
+    assert "harper:AnA" in out.stdout, out.stderr
+    assert not (article.parent / ".articlelint_cache").exists()  # nothing written anywhere
+
+
+class _Flaky:
+    """A backend that is down until told otherwise."""
+
+    name, version, options_key = "flaky", "1", ""
+
+    def __init__(self):
+        self.up, self.calls = False, 0
+
+    def check(self, texts):
+        self.calls += 1
+        if not self.up:
+            raise BackendError("flaky: connection refused")
+        return [[] for _ in texts]
+
+
+def test_a_failed_backend_is_tried_again_later_not_per_file(monkeypatch):
+    from lint.rules import grammar_backend
+
+    ctx = Context(config=Config(), services={"cache-settings": (False, None)})
+    flaky = _Flaky()
+    for text in ("One.", "Two.", "Three."):  # many files in one run: asked once
+        with pytest.raises(BackendError):
+            grammar_backend._check_cached(ctx, flaky, [text])
+    assert flaky.calls == 1
+    flaky.up = True
+    monkeypatch.setattr(grammar_backend, "RETRY_AFTER", 0.0)  # the editor's server, later on
+    assert grammar_backend._check_cached(ctx, flaky, ["Four."]) == [[]]
+    assert ctx.services["grammar-failures"] == {}
+
+
+def test_memory_of_the_result_cache_is_bounded(monkeypatch):
+    from lint.backends import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "MEMORY_ENTRIES", 3)
+    cache = ResultCache(None, enabled=False)
+    for n in range(5):
+        cache.put_many({f"k{n}": []})
+    assert list(cache.memory) == ["k2", "k3", "k4"]
+    assert cache.get_many(["k2"]) == {"k2": []}  # used: now the most recent
+    cache.put_many({"k5": []})
+    assert list(cache.memory) == ["k4", "k2", "k5"]
+
+
 def test_cache_key_includes_backend_options(tmp_path):
     cache = ResultCache(tmp_path)
     a = get_backend("harper")

@@ -17,11 +17,14 @@ import json
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from lint.backends.base import Match
 
 CACHE_FILE = "grammar.sqlite3"
+#: paragraphs' answers kept in memory (the rest stay on disk)
+MEMORY_ENTRIES = 20_000
 _SCHEMA = 1
 
 
@@ -45,7 +48,8 @@ class ResultCache:
     def __init__(self, folder: Path | None = None, *, enabled: bool | None = None) -> None:
         if enabled is None:
             enabled = os.environ.get("ARTICLELINT_NO_CACHE", "").lower() not in ("1", "true", "yes")
-        self.memory: dict[str, list[Match]] = {}
+        #: the most recently used answers (a language server lives for days: bounded)
+        self.memory: OrderedDict[str, list[Match]] = OrderedDict()
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         if enabled and folder is not None:
@@ -62,8 +66,19 @@ class ResultCache:
             except (OSError, sqlite3.Error):
                 self._db = None
 
+    def _remember(self, items: dict[str, list[Match]]) -> None:
+        memory = self.memory
+        for key, matches in items.items():
+            memory[key] = matches
+            memory.move_to_end(key)
+        while len(memory) > MEMORY_ENTRIES:
+            memory.popitem(last=False)
+
     def get_many(self, keys: list[str]) -> dict[str, list[Match]]:
-        found = {k: self.memory[k] for k in keys if k in self.memory}
+        with self._lock:
+            found = {k: self.memory[k] for k in keys if k in self.memory}
+            for k in found:
+                self.memory.move_to_end(k)
         missing = [k for k in keys if k not in found]
         if missing and self._db is not None:
             with self._lock:
@@ -74,16 +89,16 @@ class ResultCache:
                             f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(part))})",
                             part,
                         ).fetchall()
-                        for key, value in rows:
-                            matches = [Match.from_json(m) for m in json.loads(value)]
-                            self.memory[key] = matches
-                            found[key] = matches
+                        loaded = {key: [Match.from_json(m) for m in json.loads(value)] for key, value in rows}
+                        self._remember(loaded)
+                        found.update(loaded)
                 except (sqlite3.Error, ValueError, KeyError):
                     pass
         return found
 
     def put_many(self, items: dict[str, list[Match]]) -> None:
-        self.memory.update(items)
+        with self._lock:
+            self._remember(items)
         if self._db is None or not items:
             return
         with self._lock:
