@@ -2,9 +2,9 @@
 
 Pre-commit passes only the changed files, so a rule that asks "is this paragraph a
 template?" cannot look at the files on the command line: it reads a paragraph-fingerprint
-index of the whole repository (the config's include/exclude globs, files under the config's
-folder or else the nearest git root). The index lives in ``.articlelint_cache/corpus/`` (with
-its own ``.gitignore``), is refreshed incrementally — a file whose mtime and size are unchanged
+index of the whole repository (the config's include/exclude globs, files under the nearest
+git root, else the config's folder; at most MAX_FILES files, none over max-file-size). The
+index lives in ``.articlelint_cache/corpus/`` (with its own ``.gitignore``), is refreshed incrementally — a file whose mtime and size are unchanged
 is not opened; one whose content hash is unchanged is not parsed again — and is written with
 a temporary file and a rename, so concurrent runs never see half an index. An unreadable or
 corrupt index is rebuilt, never a crash.
@@ -72,16 +72,27 @@ def _parser_tag() -> str:
 
 
 def find_root(path: str, config=None) -> Path | None:
-    """The folder whose files form the corpus: the config's folder, else the git root."""
-    if config is not None and getattr(config, "path", None):
-        return Path(config.path).parent.resolve()
+    """The folder whose files form the corpus: the nearest git root above ``path``, else the
+    config's folder when ``path`` is inside it, else ``path``'s own folder.
+
+    (Not the config's folder first: ``--config /tmp/x.toml`` would make all of /tmp the
+    repository.)"""
     if path in ("", "-"):
         return None
     start = Path(path).resolve().parent
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
-    return None
+    if config is not None and getattr(config, "path", None):
+        config_folder = Path(config.path).parent.resolve()
+        if start == config_folder or config_folder in start.parents:
+            return config_folder
+    return start
+
+
+#: the most files an index takes (the first ones in sorted order); the rest are left out
+#: with a notice, so a root that is far larger than a repository never stalls a run
+MAX_FILES = 20_000
 
 
 @dataclass
@@ -100,6 +111,8 @@ class RefreshStats:
     parsed: int = 0  # new or changed: parsed
     removed: int = 0
     rebuilt: bool = False  # no usable index on disk
+    too_large: int = 0  # over max-file-size: left out
+    truncated: bool = False  # stopped at max_files
 
 
 @dataclass
@@ -129,9 +142,21 @@ class CorpusIndex:
             return None
 
     # -- building ------------------------------------------------------------------
+    #: files larger than this are not indexed (config's max-file-size)
+    max_file_size: int = 5 * 1024 * 1024
+    max_files: int = MAX_FILES
+    #: the folder exclude globs are relative to (the config's), when not ``root``
+    base: Path | None = None
+
     @classmethod
-    def load_or_build(cls, root: Path, include, exclude, cache_dir: Path | None = None) -> "CorpusIndex":
-        index = cls(root=root.resolve())
+    def load_or_build(cls, root: Path, include, exclude, cache_dir: Path | None = None,
+                      max_file_size: int | None = None, max_files: int | None = None,
+                      base: Path | None = None) -> "CorpusIndex":
+        index = cls(root=root.resolve(), base=base)
+        if max_file_size is not None:
+            index.max_file_size = max_file_size
+        if max_files is not None:
+            index.max_files = max_files
         folder = cache_dir or index_folder(index.root)
         # parallel workers (--jobs) and concurrent runs take turns: the first refreshes and
         # writes, the next finds a fresh index and only stats the files
@@ -149,14 +174,20 @@ class CorpusIndex:
 
         changed = False
         seen: set[str] = set()
-        for path in iter_files(self.root, include, exclude, self.root):
+        for path in iter_files(self.root, include, exclude, self.base or self.root):
+            if self.stats.files >= self.max_files:
+                self.stats.truncated = True
+                break
             rel = path.relative_to(self.root).as_posix()
-            seen.add(rel)
-            self.stats.files += 1
             try:
                 st = path.stat()
             except OSError:
                 continue
+            if st.st_size > self.max_file_size:
+                self.stats.too_large += 1
+                continue
+            seen.add(rel)
+            self.stats.files += 1
             old = self.files.get(rel)
             if old is not None and old.mtime_ns == st.st_mtime_ns and old.size == st.st_size:
                 self.stats.stat_only += 1
@@ -284,7 +315,7 @@ def _write_index(folder: Path, index: CorpusIndex) -> None:
         pass
 
 
-def corpus_for(ctx, path: str) -> CorpusIndex | None:
+def corpus_for(ctx, path: str, max_files: int = MAX_FILES) -> CorpusIndex | None:
     """The run's index for the repository holding ``path`` (built once per run and root)."""
     config = getattr(ctx, "config", None)
     root = find_root(path, config)
@@ -294,4 +325,18 @@ def corpus_for(ctx, path: str) -> CorpusIndex | None:
 
     include = getattr(config, "include", None) or DEFAULT_INCLUDE
     exclude = getattr(config, "exclude", None) or ()
-    return ctx.service(f"corpus:{root}", lambda: CorpusIndex.load_or_build(root, include, exclude))
+    max_size = getattr(config, "max_file_size", None)
+
+    def build() -> CorpusIndex:
+        base = Path(config.path).parent.resolve() if getattr(config, "path", None) else None
+        index = CorpusIndex.load_or_build(root, include, exclude, max_file_size=max_size,
+                                          max_files=max_files, base=base)
+        if index.stats.truncated:
+            import sys
+
+            print(f"articlelint: notice: shared-template indexed only the first {index.max_files:,} files "
+                  f"under {root} (the repository's root: the git root, else the config's folder); "
+                  "raise the rule's max-files or narrow include/exclude", file=sys.stderr)
+        return index
+
+    return ctx.service(f"corpus:{root}:{max_files}", build)

@@ -15,7 +15,8 @@ class SharedTemplate(Rule):
     """A paragraph that at least `min-files` files of the repository share (a template).
 
     **What it does**: looks each paragraph up in an index of every included file of the
-    repository (the config's folder, else the git root) and reports those whose normalised
+    repository (the nearest git root, else the config's folder when the file is under it,
+    else the file's folder) and reports those whose normalised
     text (lower case, words only, numbers as `0`) appears in at least `min-files` files,
     saying how many and naming one other. "Many people came together to create Rust 1.79.0"
     and "… Rust 1.80.0" count as the same template. The index is cached in
@@ -36,7 +37,9 @@ class SharedTemplate(Rule):
     Off by default: turn it on with `extend-select = ["shared-template"]`.
 
     **Options**: `min-files` (3): files that must share a paragraph; `min-words` (8): shorter
-    paragraphs are never templates.
+    paragraphs are never templates; `max-files` (20000): the most files the index takes (the
+    first in sorted order, with a notice on stderr when there are more); files over the
+    config's `max-file-size` are not indexed.
     """
 
     code = "BP005"
@@ -51,11 +54,12 @@ class SharedTemplate(Rule):
     class Options:
         min_files: int = 3
         min_words: int = 8
+        max_files: int = 20_000
 
     def check(self, doc: Document, ctx: Context) -> Iterator:
         if doc.path in ("", "-"):
             return
-        index = corpus_for(ctx, doc.path)
+        index = corpus_for(ctx, doc.path, self.options.max_files)
         if index is None:
             return
         me = index.relative(doc.path)

@@ -130,13 +130,50 @@ def test_below_threshold_and_excluded_files_are_not_templates(tmp_path):
     assert result.diagnostics == []  # two files share it: below min-files (3)
 
 
-def test_no_repository_no_findings(tmp_path):
-    f = tmp_path / "alone.txt"
-    f.write_text(TEMPLATE.format(v="1") + "\n", encoding="utf-8")
-    assert find_root(str(f), Config()) is None or (find_root(str(f), Config()) / ".git").exists()
+def test_root_is_the_git_root_not_an_outside_config_folder(tmp_path):
+    """--config /tmp/x.toml must not make all of /tmp the repository."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    article = repo / "posts" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("x\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "x.toml"
+    outside.parent.mkdir()
+    outside.write_text("", encoding="utf-8")
+    assert find_root(str(article), load_config(outside)) == repo.resolve()
+    # not in git: the config's folder when the file is under it, else the file's own folder
+    loose = tmp_path / "loose" / "sub" / "b.txt"
+    loose.parent.mkdir(parents=True)
+    loose.write_text("x\n", encoding="utf-8")
+    (tmp_path / "loose" / ".articlelint.toml").write_text("", encoding="utf-8")
+    assert find_root(str(loose), load_config(tmp_path / "loose" / ".articlelint.toml")) == (tmp_path / "loose").resolve()
+    assert find_root(str(loose), load_config(outside)) == loose.parent.resolve()
+    assert find_root(str(loose), Config()) == loose.parent.resolve()
+
+
+def test_a_folder_without_git_or_config_is_its_own_corpus(tmp_path):
+    files = make_repo(tmp_path)
+    (tmp_path / ".articlelint.toml").unlink()
     cfg = Config(select=("shared-template",))
-    result = lint_path(str(f), cfg, Context(config=cfg), ruleset=build_ruleset(cfg))
-    assert result.diagnostics == []
+    result = lint_path(str(files[0]), cfg, Context(config=cfg), ruleset=build_ruleset(cfg))
+    assert [d.code for d in result.diagnostics] == ["BP005"]
+
+
+def test_index_caps_files_and_skips_large_ones(tmp_path, capsys):
+    files = make_repo(tmp_path, n=6)
+    files[5].write_text(files[5].read_text(encoding="utf-8") + "x " * 600, encoding="utf-8")
+    cfg = load_config(tmp_path / ".articlelint.toml")
+    index = CorpusIndex.load_or_build(tmp_path, cfg.include, cfg.exclude, max_file_size=1000, max_files=4)
+    assert sorted(index.files) == [f"posts/post-{i}.txt" for i in range(4)]
+    assert index.stats.truncated
+    big = CorpusIndex.load_or_build(tmp_path, cfg.include, cfg.exclude, max_file_size=1000, max_files=100)
+    assert "posts/post-5.txt" not in big.files and big.stats.too_large == 1 and not big.stats.truncated
+    # the rule says so once, on stderr, and still works on what it indexed
+    cfg = Config(select=("shared-template",), rules=(("shared-template", (("max-files", 4),)),))
+    ctx = Context(config=cfg)
+    result = lint_path(str(files[0]), cfg, ctx, ruleset=build_ruleset(cfg))
+    assert [d.code for d in result.diagnostics] == ["BP005"]
+    assert "indexed only the first 4 files" in capsys.readouterr().err
 
 
 def test_unwritable_cache_is_not_an_error(tmp_path):
