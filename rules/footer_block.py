@@ -186,7 +186,9 @@ _TIME = r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 # a line that is only a date (and time): a byline or a listing's date, never prose
 _DATE_LINE = re.compile(
-    rf"^\W*(?:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+)?{_TIME}(?:\s*[A-Z]{{2,4}})?)?\W*$",
+    rf"^\W*(?:(?:updated|published|posted)(?:\s+on)?:?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+)?{_TIME}(?:\s*[A-Z]{{2,4}})?)?\W*$"
+    # an archive widget's entries: "October 2019", "2019", "November" (a line of its own)
+    rf"|^\W*(?:{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d|(?:january|february|march|april|may|june|july|august|september|october|november|december))(?:\s*\(\d+\))?\W*$",
     re.IGNORECASE,
 )
 # "Alex on September 17, 2018 at 6:34 am said:", "Jane says:", "November 19, 2019 at 9:45 am"
@@ -201,6 +203,84 @@ _COMMENT_HEADER = re.compile(
 )
 
 
+# the header of one reader comment: "Alex on September 17, 2018 at 6:34 am said:",
+# "Cherie McCluney August 17, 2019 - 2:19 pm", "Jane says:"
+_COMMENTER = re.compile(
+    rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
+    rf"|^.{{1,60}}?\s+(?:said|says|wrote)\s*:\s*$",
+    re.IGNORECASE,
+)
+# what closes a thread: "Reply", "Comments are closed.", "Leave a Comment", "Cancel reply"
+_THREAD_END = re.compile(
+    r"^\W*(?:reply|cancel\s+reply|comments?\s+are\s+closed\W*|(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.*)$",
+    re.IGNORECASE,
+)
+#: units a comment may run over after its header
+COMMENT_UNITS = 12
+
+
+def comment_thread(units: list[Unit], start: int) -> tuple[int, int] | None:
+    """[first, last] of a thread of reader comments after unit ``start``: from the first of
+    at least two comment headers (or a "2 comments" marker just before it) to the end of the
+    last comment (its "Reply" line, or the line before the next furniture)."""
+    headers = [i for i in range(start, len(units)) if _COMMENTER.match(units[i].text.strip())]
+    if len(headers) < 2:
+        return None
+    first = headers[0]
+    for k in range(first - 1, max(start, first - 3) - 1, -1):
+        if comment_marker(units[k].text):
+            first = k
+    last = headers[-1]
+    for j in range(headers[-1] + 1, min(len(units), headers[-1] + 1 + COMMENT_UNITS)):
+        text = units[j].text.strip()
+        if _THREAD_END.match(text):
+            last = j
+            break
+        if strong_furniture(units[j]) or (units[j].cls == BAD and furniture_score(units[j]) >= 1.0):
+            break
+        last = j
+    return first, last
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:website|site|browser|browsing|experience|consent|accept|opt[- ]?(?:in|out)|privacy|"
+    r"personali[sz]ed?|analytics|third[- ]party|preferences|tracking|settings)\b",
+    re.IGNORECASE,
+)
+
+
+def consent_notice(text: str) -> bool:
+    """A cookie or consent banner: "This website uses cookies to improve your experience…"
+    (the word cookie, and three of the words such banners are made of)."""
+    if not _COOKIE.search(text):
+        return False
+    return len({m.group().lower() for m in _CONSENT.finditer(text)}) >= 3
+
+
+# a headline glued to its teaser sentence by a scraper: "…Poached In Northern MichiganMichigan
+# Department of Natural Resources conservation officers…", "Is Violence In Sports On The
+# Rise?Violence is part of the game…"
+_GLUE = re.compile(r"(?<=[a-z?!.’'\")\]])(?=[A-Z][a-z])")
+
+
+def glued_teaser(text: str) -> bool:
+    """A teaser card: a Title Case headline of 3-20 words glued, without a space, to a
+    sentence of at least 8 words."""
+    for m in _GLUE.finditer(text):
+        head, rest = text[: m.start()], text[m.start() :]
+        words = head.split()
+        if not 3 <= len(words) <= 20:
+            continue
+        long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+        if not long_words or sum(w[:1].isupper() for w in long_words) < 0.8 * len(long_words):
+            continue
+        tail = rest.split()
+        if len(tail) >= 8 and sum(w[:1].islower() for w in tail) >= 0.5 * len(tail):
+            return True
+    return False
+
+
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
     return bool(_COMMENT_HEADER.match(text.strip()))
@@ -212,7 +292,7 @@ def furniture_score(unit: Unit) -> float:
     """Evidence that a line outside the article body is page furniture (> 0) or content
     such as a list item, a table row or a heading introducing one (< 0)."""
     text = unit.text.strip()
-    if known_phrase(text) or comment_marker(text):
+    if known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text):
         return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
@@ -261,7 +341,7 @@ def strong_furniture(unit: Unit) -> bool:
     text = unit.text.strip()
     if unit.authored and not known_phrase(text):
         return False
-    return known_phrase(text) or comment_marker(text) or bool(_NAV.match(text)) or (
+    return known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or bool(_NAV.match(text)) or (
         unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
@@ -363,7 +443,10 @@ class FooterBlock(Rule):
     and flags the run of lines after it (and, for a long enough run, before it) when those
     lines are not article prose: short lines without sentence punctuation, link and menu
     lists ("Home | News | Sport"), counts ("7k SHARES"), headlines of other articles,
-    share buttons. One finding covers the whole run. Like jusText, a short line is judged
+    share buttons, archive widgets ("October 2019"), cookie banners, teaser cards (a Title
+    Case headline glued to its first sentence by the scraper), and a thread of reader
+    comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers, to the last
+    "Reply"). One finding covers the whole run. Like jusText, a short line is judged
     by its neighbours: inside the body it is a heading or list item, outside it is furniture.
     Documents without an article body (notes, lists, short texts) are left alone.
 
@@ -441,6 +524,11 @@ class FooterBlock(Rule):
         n_head = best_run([furniture_score(u) for u in head], from_end=False)
         if opts.head and n_head >= opts.min_head_run and any(strong_furniture(u) for u in head[:n_head]):
             for i in range(n_head):
+                flags[i] = True
+        # reader comments after the body: a thread of two or more comment headers
+        thread = comment_thread(units, last + 1)
+        if thread is not None:
+            for i in range(thread[0], thread[1] + 1):
                 flags[i] = True
         # inside the body, only a long run of unmistakable furniture (a menu, a share bar)
         run: list[int] = []

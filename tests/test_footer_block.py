@@ -1,0 +1,87 @@
+"""footer-block's signals beyond the fixtures: comment threads, archive widgets, cookie
+banners and glued teaser cards, each with text that must not count."""
+
+import pytest
+
+from lint.config import Config
+from lint.engine import build_ruleset, lint_source
+from lint.rules import footer_block as fb
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("This website uses cookies to improve your experience. You can opt-out in the privacy settings.", True),
+    ("We use cookies and other tracking technologies to improve your browsing experience on our site.", True),
+    ("Necessary cookies are absolutely essential for the website to function, and the settings keep your consent.", True),
+    ("She baked three dozen cookies for the school fair and sold them all before noon.", False),
+    ("The regulator said websites must ask before they set cookies.", False),  # news about cookies
+])
+def test_consent_notice(text, expected):
+    assert fb.consent_notice(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("DNR Seeks Tips About Bull Elk Poached In Northern MichiganMichigan conservation officers are asking "
+     "the public for tips about an elk that was shot and left.", True),
+    ("Is Violence In Sports On The Rise?Violence is part of the game in many sports but this one crossed a line.", True),
+    ("The company sells YouTube ads and PayPal accounts to small firms across the region every year.", False),
+    ("McDonald's opened a new restaurant on the corner of Main Street and Elm Avenue last week.", False),
+    ("Watch The Interview On YouTube", False),  # a title with a camel-case name, no sentence after
+])
+def test_glued_teaser(text, expected):
+    assert fb.glued_teaser(text) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("October 2019", True), ("2019", True), ("November", True), ("May 2017 (4)", True),
+    ("October 2019 was a record month for the harbour.", False), ("Released in 2019", False),
+])
+def test_archive_entries_are_date_lines(line, expected):
+    assert bool(fb._DATE_LINE.match(line)) is expected
+
+
+def _units(lines):
+    units = [fb.Unit(0, 0, t, "line") for t in lines]
+    stop = fb.stop_words_for("en")
+    opts = fb.FooterBlock.Options()
+    for u in units:
+        u.cls = fb.classify(u.text, stop, opts)
+    return units
+
+
+def test_comment_thread_runs_from_the_marker_to_the_last_reply():
+    units = _units([
+        "The article ends here with a sentence long enough to be prose in any reading of it at all.",
+        "2 comments",
+        "Cherie McCluney August 17, 2019 - 2:19 pm",
+        "I made this jam today and it turned out really good, but please give the pectin in tablespoons.",
+        "Reply",
+        "Regan August 19, 2019 - 5:48 pm",
+        "I am glad you liked it and thanks for your feedback, I used a whole jar of pectin.",
+        "Reply",
+        "Popular posts",
+    ])
+    assert fb.comment_thread(units, 1) == (1, 7)
+
+
+def test_one_dated_byline_is_not_a_thread():
+    units = _units([
+        "Posted by Jane Doe on May 2, 2018 at 6:34 am",
+        "The article starts here with a sentence long enough to be prose in any reading of it at all.",
+        "Tom said: the rest of the quote follows in this paragraph of the article, as quotes do.",
+    ])
+    assert fb.comment_thread(units, 0) is None
+
+
+def test_teaser_cards_inside_an_article_need_a_run():
+    """One glued line inside the body is not furniture on its own: only a run of four."""
+    text = (
+        "Council approves new harbour budget\n\n"
+        "The town council approved the harbour budget on Monday after a long debate about the cost of "
+        "repairing the old sea wall, which was damaged in the winter storms.\n\n"
+        "Fishermen Welcome Early Start To The Crab SeasonThe crab season opens two weeks earlier this year "
+        "after the survey found more young crabs than at any time since 2010.\n\n"
+        "The repairs will start in the spring and should take about eight months, the harbour master said, "
+        "adding that the fishing fleet would be able to use the inner basin throughout.\n"
+    )
+    config = Config(select=("BP002",))
+    assert lint_source(text, "a.txt", build_ruleset(config)).diagnostics == []
