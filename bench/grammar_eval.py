@@ -6,7 +6,8 @@ expert grammaticality rating 1-4; 1-3 erroneous, 4 perfect). For each backend (`
 flagged (want high) and of perfect sentences flagged (want low), under the default policy
 (``lint/backends/policy.py`` plus the builtin GR001-GR004 slips) and with every finding of the
 backend ("all"). Then timings: Harper's start and per-article time, LanguageTool's start,
-first-check and per-article time, over articles of ``../shared/corpus/news``.
+first-check and per-article time, over articles of ``../shared/corpus/news``, and a table per
+backend rule (hits on erroneous and on perfect sentences, whether the policy reports it).
 
     python bench/grammar_eval.py                    # starts its own LanguageTool on loopback
     python bench/grammar_eval.py --lt-url http://127.0.0.1:8081
@@ -85,6 +86,26 @@ def evaluate(texts, erroneous, answers: dict[str, list], backends: list[str]) ->
     return rows
 
 
+def rule_table(texts, erroneous, answers: dict[str, list], top: int) -> list[tuple]:
+    """Per backend rule (spelling off): sentences it flags among the erroneous and the perfect,
+    and whether the default policy reports it. Rows by total hits, ``top`` per backend."""
+    prefix = {"harper": HARPER_PREFIX, "languagetool": LT_PREFIX}
+    rows = []
+    for name, found in answers.items():
+        counts: dict[tuple, list[int]] = {}
+        for i, matches in enumerate(found):
+            seen = set()
+            for m in matches:
+                key = (name, m.category, m.rule_id, m.spelling, enabled_by_default(prefix[name], m))
+                if key in seen:
+                    continue
+                seen.add(key)
+                counts.setdefault(key, [0, 0])[0 if erroneous[i] else 1] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -sum(kv[1]))[:top]
+        rows += [(*key, err, ok) for key, (err, ok) in ranked]
+    return rows
+
+
 def articles(n: int) -> list[str]:
     files = sorted((CORPUS / "news").glob("*.txt"))[:n]
     return [f.read_text(encoding="utf-8", errors="replace") for f in files]
@@ -124,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="harper,languagetool")
     parser.add_argument("--lt-url", help="a running LanguageTool server (default: start one on loopback)")
     parser.add_argument("--articles", type=int, default=30, help="news articles to time (0: no timing)")
+    parser.add_argument("--rules", type=int, default=15, help="rows per backend in the per-rule table (0: none)")
     args = parser.parse_args(argv)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     texts, erroneous = load(args.data)
@@ -159,6 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'backend':14} {'spelling':8} {'policy':8} {'erroneous flagged':>18} {'perfect flagged':>16}")
         for combo, spelling, policy, err, ok in evaluate(texts, erroneous, answers, backends):
             print(f"{combo:14} {'on' if spelling else 'off':8} {policy:8} {err:18.1%} {ok:16.1%}")
+
+        if args.rules:
+            n_err = sum(erroneous)
+            print()
+            print(f"per backend rule: sentences flagged among {n_err} erroneous / {len(texts) - n_err} perfect")
+            print(f"{'backend':13} {'category':16} {'rule':36} {'spell':5} {'default':7} {'err':>4} {'perf':>4} {'prec':>5}")
+            for name, cat, rule, spell, default, err, ok in rule_table(texts, erroneous, answers, args.rules):
+                print(f"{name:13} {cat[:16]:16} {rule[:36]:36} {'yes' if spell else '':5} {'yes' if default else '':7} "
+                      f"{err:4d} {ok:4d} {err / (err + ok):5.2f}")
 
         if timings:
             print()

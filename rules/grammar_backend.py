@@ -39,9 +39,15 @@ class GrammarBackend(Rule):
     on, with `grammar.dictionary`, a file of one word per line); findings that duplicate
     another family (long sentences: readability); matters of taste (style and redundancy
     categories, Oxford comma, title case, contractions, curly quotes, commas before "and",
-    renamed places); and what the builtin GR001-GR004 rules already report. The full list is
+    renamed places, accents on loanwords, open or hyphenated compounds); and what the
+    builtin GR001-GR004 rules already report. The full list is
     `lint/backends/policy.py`; `grammar.enable = ["LT:COMMA_COMPOUND_SENTENCE"]` turns one
     back on, `grammar.disable` turns any off.
+
+    **Quality** (`python bench/grammar_eval.py`, 747 GUG learner sentences, spelling off,
+    these defaults): LanguageTool flags 40.4% of erroneous sentences and 11.7% of perfect
+    ones, Harper 27.8% / 10.8%, both 45.2% / 14.6%. LanguageTool finds most; Harper stays the
+    default backend because it needs no Java server and costs tens of milliseconds.
 
     **Example**: `This is an test.` → `LT:EN_A_VS_AN Use “a” instead of ‘an’…` or
     `harper:AnA Incorrect indefinite article.`
