@@ -54,7 +54,8 @@ def test_editor_patterns_match_the_text_output(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a b.txt").write_text("Intro.\n\nLeave a Reply\n")
     line = run("check", "--isolated", "--quiet", "a b.txt").stdout.splitlines()[0]
-    vscode = json.loads(re.search(r"```json\n(.*?)\n```", README, re.S).group(1).replace("${", "$_{"))
+    task = next(b for b in re.findall(r"```json\n(.*?)\n```", README, re.S) if '"tasks"' in b)
+    vscode = json.loads(task.replace("${", "$_{"))
     pattern = vscode["tasks"][0]["problemMatcher"]["pattern"]
     m = re.match(pattern["regexp"], line)
     assert m and (m.group(pattern["file"]), m.group(pattern["line"]), m.group(pattern["column"]),
