@@ -59,38 +59,46 @@ class Run:
     max_rss_mb: float  # largest single process of the tree
     tree_rss_mb: float | None  # peak of the sum over the tree
     status: int
+    #: peak of the tree's proportional set size: forked workers share the parent's pages,
+    #: which a sum of RSS counts once per process (Linux; None elsewhere)
+    tree_pss_mb: float | None = None
 
 
-def _sample_tree(pid: int, stop: threading.Event, out: list) -> None:
+def _sample_tree(pid: int, stop: threading.Event, out: list, measure_pss: bool = False) -> None:
     try:
         import psutil
     except ImportError:
         return
-    peak = 0
+    peak = peak_pss = 0
     try:
         proc = psutil.Process(pid)
         while not stop.is_set():
             try:
                 procs = [proc, *proc.children(recursive=True)]
-                total = 0
+                total = pss = 0
                 for p in procs:
                     try:
-                        total += p.memory_info().rss
+                        if measure_pss:
+                            info = p.memory_full_info()
+                            pss += getattr(info, "pss", 0)
+                        else:
+                            info = p.memory_info()
+                        total += info.rss
                     except psutil.Error:
                         pass
-                peak = max(peak, total)
+                peak, peak_pss = max(peak, total), max(peak_pss, pss)
             except psutil.Error:
                 break
             stop.wait(0.025)
     finally:
-        out.append(peak)
+        out.extend((peak, peak_pss))
 
 
-def measure(cmd: list[str], env: dict, cwd: Path) -> Run:
+def measure(cmd: list[str], env: dict, cwd: Path, pss: bool = False) -> Run:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     stop, peak = threading.Event(), []
-    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak), daemon=True)
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak, pss), daemon=True)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -98,8 +106,9 @@ def measure(cmd: list[str], env: dict, cwd: Path) -> Run:
     stop.set()
     sampler.join()
     tree = peak[0] / 2**20 if peak and peak[0] else None
+    tree_pss = peak[1] / 2**20 if len(peak) > 1 and peak[1] else None
     # wait4 reports the child's CPU including the children it waited for (workers)
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree, proc.returncode)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree, proc.returncode, tree_pss)
 
 
 @dataclass
@@ -254,12 +263,12 @@ def main() -> int:
             n = sum(1 for f in big_files if f.parent in chosen)
             case = Case("big", f"{n} files, grammar off", "articlelint",
                         al(off, "--no-cache", *map(str, chosen)), n)
-            case.runs.append(measure(case.cmd, env, tmp))
+            case.runs.append(measure(case.cmd, env, tmp, pss=True))
             cases.append(case)
             print(f"big: {case.name:40} {case.runs[-1].wall:8.2f} s", flush=True)
         case = Case("big", f"{len(big_files)} files, Harper", "articlelint",
                     al(harper, "--no-cache", *map(str, parts)), len(big_files))
-        case.runs.append(measure(case.cmd, env, tmp))
+        case.runs.append(measure(case.cmd, env, tmp, pss=True))
         cases.append(case)
         proselint = PEERS / "venv" / "bin" / "proselint"
         if args.big_peers and not args.no_peers and proselint.exists():
@@ -334,12 +343,13 @@ def render(cases: list[Case], args, started: str, load_before, load_after) -> st
     rows = by_group.get("big", [])
     if rows:
         lines += ["### Generated corpus (one run each)", "",
-                  "| tool | case | wall s | ms/file (wall) | CPU s | ms/file (CPU) | max RSS MB | tree RSS MB |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+                  "| tool | case | wall s | ms/file (wall) | CPU s | ms/file (CPU) | max RSS MB | tree RSS MB | tree PSS MB |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
         for c in rows:
             r = c.runs[0]
             lines.append(f"| {c.tool} | {c.name} | {r.wall:.1f} | {1000 * r.wall / c.files:.2f} | {r.cpu:.1f} | "
-                         f"{1000 * r.cpu / c.files:.2f} | {r.max_rss_mb:.0f} | {_fmt(r.tree_rss_mb, '.0f')} |")
+                         f"{1000 * r.cpu / c.files:.2f} | {r.max_rss_mb:.0f} | {_fmt(r.tree_rss_mb, '.0f')} | "
+                         f"{_fmt(r.tree_pss_mb, '.0f')} |")
         lines.append("")
     return "\n".join(lines)
 

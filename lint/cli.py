@@ -162,7 +162,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
 
     options = RunOptions(extra_ignore=_split(ignore) or (), baseline=baseline, debug=debug,
                          stdin_filename=stdin_filename, jobs=jobs, cache=not no_cache,
-                         cache_dir=cache_dir)
+                         cache_dir=cache_dir,
+                         keep_sources=fmt in ("sarif", "rdjsonl") or write_baseline is not None)
     try:
         all_results = lint_targets(targets, options)
     except (ConfigError, PackError, RegistryError) as exc:

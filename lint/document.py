@@ -10,6 +10,7 @@ reporters turn offsets into 1-based lines and columns (:class:`LineIndex`).
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
@@ -49,7 +50,8 @@ class LineIndex:
     """Offsets ↔ 1-based (line, column); columns count characters (code points)."""
 
     def __init__(self, source: str) -> None:
-        self._starts = line_starts(source)
+        # an array, not a list: a run over many files keeps one index per file with findings
+        self._starts = array("q", line_starts(source))
         self._length = len(source)
 
     @property

@@ -38,6 +38,14 @@ class FileResult:
             self.__dict__["_li"] = LineIndex(self.source or "")
         return self.__dict__["_li"]
 
+    def compact(self) -> None:
+        """Keep what reports of positions need (the line index), not the whole text: a run
+        over many files holds every result until it sorts them."""
+        if self.source is not None:
+            if self.diagnostics:
+                self.__dict__["_li"] = LineIndex(self.source)
+            self.source = None
+
     @property
     def has_error(self) -> bool:
         """An input error or a failed rule/backend: exit status 2."""

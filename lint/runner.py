@@ -114,6 +114,9 @@ class RunOptions:
     cache_dir: Path | None = None
     #: a progress bar on stderr; None: only on a terminal, outside CI, for a long run
     progress: bool | None = None
+    #: keep each file's text in its result (SARIF and rdjsonl reports and baselines read it);
+    #: False keeps only a line index, so a run over many files holds less
+    keep_sources: bool = True
     #: filled by the run: files, cached (answered from the cache), linted, workers
     stats: dict = field(default_factory=dict)
 
@@ -377,6 +380,8 @@ def lint_targets(targets: list[Target], options: RunOptions,
                 kind, diags = hit
                 if kind == "final" and not per.split:
                     results[index] = FileResult(display, src.text, [d.with_(path=display) for d in diags])
+                    if not options.keep_sources:
+                        results[index].compact()
                     hits += 1
                     continue
                 if kind == "raw" and per.split:
@@ -394,6 +399,9 @@ def lint_targets(targets: list[Target], options: RunOptions,
     def done(index: int, final, raw, ok: bool) -> None:
         target_job = by_index[index]
         results[index] = FileResult(target_job.path, target_job.text, final)
+        if not options.keep_sources:
+            results[index].compact()
+            target_job.text = None  # sent or linted: the parent needs it no more
         key = keys.get(index)
         per = prepared[target_job.config_id]
         if key is not None and per.cache is not None and ok:
