@@ -133,3 +133,16 @@ def test_pre_commit_hook_blocks_the_seed_and_passes_a_clean_article(snapshot, tm
     r = git("commit", "-m", "add a clean story", cwd=repo, check=False, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "articlelint" in r.stdout + r.stderr and "Passed" in r.stdout + r.stderr
+
+    # the hook knows the repository: two posts may share a paragraph, the third that pastes
+    # it in is refused although only that file is passed to the hook
+    template = ("If you would like to help us test future releases, please try the beta channel "
+                "and tell us what breaks before the next version ships.")
+    for n, topic in enumerate(["the harbour wall", "the library hours", "the ferry timetable"]):
+        (repo / f"post-{n}.txt").write_text(f"This week we wrote about {topic} and what changes for readers.\n\n{template}\n")
+        git("add", f"post-{n}.txt", cwd=repo)
+        r = git("commit", "-m", f"post {n}", cwd=repo, check=False, env=env)
+        if n < 2:
+            assert r.returncode == 0, r.stdout + r.stderr
+    out = r.stdout + r.stderr
+    assert r.returncode != 0 and "post-2.txt:3:1: BP005" in out and "shared by 3 files" in out, out
