@@ -53,6 +53,9 @@ _table: "SyllableTable | None" = None
 _textstat_by_lang: dict[str, object] = {}
 
 
+_UNSEEN = object()
+
+
 class SyllableTable:
     """Word → syllable count, answering textstat's ``cmu[word][0]`` lookup shape.
 
@@ -98,7 +101,11 @@ class SyllableTable:
         return found
 
     def __getitem__(self, word: str):
-        n = self.syllables(word)
+        # textstat asks once per word of every text it scores: answer a known word with one
+        # dict lookup before falling back to the search
+        n = self._memo.get(word, _UNSEEN)
+        if n is _UNSEEN:
+            n = self.syllables(word)
         if n is None:
             raise KeyError(word)  # textstat falls back to pyphen
         return self._PHONES[n]
