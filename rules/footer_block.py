@@ -20,7 +20,12 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_COUNT = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
+_COUNT = re.compile(
+    r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$"
+    # a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
+    # (not a year: "Alien (1979)" in a list of films)
+    r"|^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$"
+)
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
 
@@ -439,10 +444,11 @@ class FooterBlock(Rule):
     """A run of non-prose lines before or after the article body (page furniture).
 
     **What it does**: finds the article body (the heaviest run of prose lines: long enough,
-    with a normal share of stop words from the `stop-words` package, in the page's language)
-    and flags the run of lines after it (and, for a long enough run, before it) when those
+    with a normal share of stop words from the `stop-words` package, in the language of the
+    page's longer lines) and flags the run of lines after it (and, for a long enough run,
+    before it) when those
     lines are not article prose: short lines without sentence punctuation, link and menu
-    lists ("Home | News | Sport"), counts ("7k SHARES"), headlines of other articles,
+    lists ("Home | News | Sport"), counts ("7k SHARES", "WordPress (53)"), headlines of other articles,
     share buttons, archive widgets ("October 2019"), cookie banners, teaser cards (a Title
     Case headline glued to its first sentence by the scraper), and a thread of reader
     comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers, to the last
@@ -504,7 +510,10 @@ class FooterBlock(Rule):
             return
         opts = self.options
         language = getattr(getattr(ctx, "config", None), "language", "en_US") or "en_US"
-        stop = pick_stop_words(_WORD.findall(" ".join(u.text for u in units)), language[:2])
+        # the language of the prose, not of the menus around it: long lines first
+        long_words = _WORD.findall(" ".join(u.text for u in units if len(u.text) >= opts.length_low))
+        stop = pick_stop_words(long_words if len(long_words) >= 30 else
+                               _WORD.findall(" ".join(u.text for u in units)), language[:2])
         scale = density_scale([u.text for u in units], stop, opts)
         for u in units:
             u.cls = classify(u.text, stop, opts, scale)

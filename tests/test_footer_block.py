@@ -5,6 +5,7 @@ import pytest
 
 from lint.config import Config
 from lint.engine import build_ruleset, lint_source
+from lint.parse import parse
 from lint.rules import footer_block as fb
 
 
@@ -85,3 +86,23 @@ def test_teaser_cards_inside_an_article_need_a_run():
     )
     config = Config(select=("BP002",))
     assert lint_source(text, "a.txt", build_ruleset(config)).diagnostics == []
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Novembro (113)", True), ("WordPress(53)", True), ("►PC(65)", True), ("7k SHARES", True),
+    ("The committee met (twice) on Monday", False), ("Apollo 11 (1969)", False), ("Alien (1979)", False),
+])
+def test_category_entries_with_post_counts_are_counts(line, expected):
+    assert bool(fb._COUNT.match(line)) is expected
+
+
+def test_stop_words_follow_the_prose_not_the_menus():
+    menus = ["Início", "Notícias", "Prefeitura", "Serviços", "Contatos", "Galeria de Fotos"] * 30
+    prose = ("A equipe do serviço registrou nesta manhã o arrombamento de dois veículos que estavam "
+             "estacionados em frente à unidade de saúde, e a polícia foi chamada para o local.")
+    text = "\n\n".join(menus + [prose, prose.replace("manhã", "tarde")]) + "\n"
+    units = fb.units_of(parse(text, "a.txt"))
+    everything = fb._WORD.findall(" ".join(u.text for u in units))
+    long_words = fb._WORD.findall(" ".join(u.text for u in units if len(u.text) >= 50))
+    assert fb.pick_stop_words(everything, "en") == fb.stop_words_for("en")  # the menus decide
+    assert fb.pick_stop_words(long_words, "en") == fb.stop_words_for("portuguese")
