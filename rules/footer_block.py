@@ -286,6 +286,48 @@ def glued_teaser(text: str) -> bool:
     return False
 
 
+#: a list of other articles' headlines: this many headline-like lines in a row
+HEADLINE_RUN = 8
+_MID_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+
+
+def headline_like(unit: Unit) -> bool:
+    """One line of 4-25 words that reads as a headline: no closing punctuation, one
+    sentence at most, not starting in lower case, not structure the author marked up."""
+    text = unit.text.strip()
+    n = len(text.split())
+    return (not unit.authored and 4 <= n <= 25 and not text[:1].islower()
+            and not _TERMINAL.search(text) and not _MID_SENTENCE_END.search(text))
+
+
+_NOT_SHAPE = re.compile(r"[\w\s]+")
+
+
+def _structured(lines: list[str]) -> bool:
+    """Lines of one template: a content list ("June 9 -- Arena, City, FL", "Spain (Group F):
+    11th appearance"), not a list of other articles' headlines, whose punctuation varies.
+    True when half the lines or more have the same non-empty punctuation."""
+    shapes = [_NOT_SHAPE.sub("", t) for t in lines]
+    common = max(set(shapes), key=shapes.count)
+    return bool(common) and shapes.count(common) * 2 >= len(shapes)
+
+
+def headline_runs(units: list[Unit]) -> list[bool]:
+    """Units inside a run of at least HEADLINE_RUN headline-like lines ("Most read", "More
+    from", "Latest videos" lists): furniture when they stand outside the article body."""
+    like = [headline_like(u) for u in units]
+    out = [False] * len(units)
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and like[j]:
+            j += 1
+        if j - i >= HEADLINE_RUN and not _structured([units[k].text for k in range(i, j)]):
+            out[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
     return bool(_COMMENT_HEADER.match(text.strip()))
@@ -450,7 +492,9 @@ class FooterBlock(Rule):
     lines are not article prose: short lines without sentence punctuation, link and menu
     lists ("Home | News | Sport"), counts ("7k SHARES", "WordPress (53)"), headlines of other articles,
     share buttons, archive widgets ("October 2019"), cookie banners, teaser cards (a Title
-    Case headline glued to its first sentence by the scraper), and a thread of reader
+    Case headline glued to its first sentence by the scraper), lists of eight or more other
+    articles' headlines ("Most read", "More from…"; a list of one template, such as tour
+    dates, is content), and a thread of reader
     comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers, to the last
     "Reply"). One finding covers the whole run. Like jusText, a short line is judged
     by its neighbours: inside the body it is a heading or list item, outside it is furniture.
@@ -523,14 +567,15 @@ class FooterBlock(Rule):
         first, last = region
         last = comment_section_start(units, first, last, opts)
         flags = [False] * len(units)
+        headlines = headline_runs(units)
         tail = units[last + 1 :]
-        tail_scores = [furniture_score(u) for u in tail]
+        tail_scores = [1.0 if headlines[last + 1 + k] else furniture_score(u) for k, u in enumerate(tail)]
         n_tail = best_run([sc - opts.min_evidence for sc in tail_scores], from_end=True)
         if n_tail >= opts.min_run and any(strong_furniture(u) for u in tail[len(tail) - n_tail :]):
             for i in range(len(units) - n_tail, len(units)):
                 flags[i] = True
         head = units[:first]
-        n_head = best_run([furniture_score(u) for u in head], from_end=False)
+        n_head = best_run([1.0 if headlines[k] else furniture_score(u) for k, u in enumerate(head)], from_end=False)
         if opts.head and n_head >= opts.min_head_run and any(strong_furniture(u) for u in head[:n_head]):
             for i in range(n_head):
                 flags[i] = True
