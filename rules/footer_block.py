@@ -312,9 +312,23 @@ def _structured(lines: list[str]) -> bool:
     return bool(common) and shapes.count(common) * 2 >= len(shapes)
 
 
+# the heading of a list of other articles: "Related coverage from Money:", "Most read in
+# World", "More from NBC News", "You may also like", "Don't miss", "Further reading"
+_LIST_HEADING = re.compile(
+    r"^\W*(?:related\b|more\s+(?:from|on|in|stories|news|articles)\b|most\s+(?:read|popular|viewed|shared)\b"
+    r"|(?:recommended|suggested)\s+(?:for\s+you|reading|stories|articles|posts)\b|you\s+may\s+(?:also\s+)?(?:like|enjoy)\b"
+    r"|(?:read|see)\s+(?:more|next|also)\b|popular\s+(?:posts|stories|articles)\b|trending\b|latest\s+(?:news|stories|videos|posts)\b"
+    r"|don'?t\s+miss\b|top\s+stories\b|further\s+reading\b).{0,50}$",
+    re.IGNORECASE,
+)
+#: a shorter run counts when such a heading introduces it
+HEADED_RUN = 3
+
+
 def headline_runs(units: list[Unit]) -> list[bool]:
-    """Units inside a run of at least HEADLINE_RUN headline-like lines ("Most read", "More
-    from", "Latest videos" lists): furniture when they stand outside the article body."""
+    """Units inside a run of at least HEADLINE_RUN headline-like lines, or HEADED_RUN right
+    under a list heading ("Most read", "More from", "Related coverage"): furniture when they
+    stand outside the article body."""
     like = [headline_like(u) for u in units]
     out = [False] * len(units)
     i = 0
@@ -322,8 +336,10 @@ def headline_runs(units: list[Unit]) -> list[bool]:
         j = i
         while j < len(units) and like[j]:
             j += 1
-        if j - i >= HEADLINE_RUN and not _structured([units[k].text for k in range(i, j)]):
-            out[i:j] = [True] * (j - i)
+        headed = i > 0 and bool(_LIST_HEADING.match(units[i - 1].text.strip()))
+        need = HEADED_RUN if headed else HEADLINE_RUN
+        if j - i >= need and not _structured([units[k].text for k in range(i, j)]):
+            out[i - headed : j] = [True] * (j - i + headed)  # with its heading
         i = max(j, i + 1)
     return out
 
@@ -488,15 +504,14 @@ class FooterBlock(Rule):
     **What it does**: finds the article body (the heaviest run of prose lines: long enough,
     with a normal share of stop words from the `stop-words` package, in the language of the
     page's longer lines) and flags the run of lines after it (and, for a long enough run,
-    before it) when those
-    lines are not article prose: short lines without sentence punctuation, link and menu
-    lists ("Home | News | Sport"), counts ("7k SHARES", "WordPress (53)"), headlines of other articles,
-    share buttons, archive widgets ("October 2019"), cookie banners, teaser cards (a Title
-    Case headline glued to its first sentence by the scraper), lists of eight or more other
-    articles' headlines ("Most read", "More from…"; a list of one template, such as tour
-    dates, is content), and a thread of reader
-    comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers, to the last
-    "Reply"). One finding covers the whole run. Like jusText, a short line is judged
+    before it) when those lines are not article prose: short lines without sentence
+    punctuation, link and menu lists ("Home | News | Sport"), counts ("7k SHARES",
+    "WordPress (53)"), share buttons, archive widgets ("October 2019"), cookie banners,
+    teaser cards (a Title Case headline glued to its first sentence by the scraper), lists
+    of other articles' headlines (eight or more, or three under a "Related…", "Most read",
+    "More from…" heading; a list of one template, such as tour dates, is content), and a
+    thread of reader comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers,
+    to the last "Reply"). One finding covers the whole run. Like jusText, a short line is judged
     by its neighbours: inside the body it is a heading or list item, outside it is furniture.
     Documents without an article body (notes, lists, short texts) are left alone.
 

@@ -106,3 +106,27 @@ def test_stop_words_follow_the_prose_not_the_menus():
     long_words = fb._WORD.findall(" ".join(u.text for u in units if len(u.text) >= 50))
     assert fb.pick_stop_words(everything, "en") == fb.stop_words_for("en")  # the menus decide
     assert fb.pick_stop_words(long_words, "en") == fb.stop_words_for("portuguese")
+
+
+HEADLINES = [
+    "Here's exactly how to figure out when you can retire",
+    "How to invest in real estate to make money and build wealth",
+    "How to get health insurance if you lose your job or retire early",
+]
+
+
+def test_headline_runs_need_eight_lines_or_a_list_heading():
+    plain = [fb.Unit(0, 0, t, "line") for t in HEADLINES]
+    assert fb.headline_runs(plain) == [False] * 3
+    headed = [fb.Unit(0, 0, "Related coverage from Money:", "line")] + plain
+    assert fb.headline_runs(headed) == [True] * 4
+    many = [fb.Unit(0, 0, t, "line") for t in HEADLINES * 3]
+    assert fb.headline_runs(many) == [True] * 9
+
+
+def test_a_list_of_one_template_is_content_not_headlines():
+    dates = [fb.Unit(0, 0, f"June {d} -- Arena number {d}, Springfield, IL", "line") for d in range(1, 10)]
+    assert fb.headline_runs(dates) == [False] * 9
+    # Markdown list items are the author's structure
+    items = [fb.Unit(0, 0, t, "list_item", authored=True) for t in HEADLINES * 3]
+    assert fb.headline_runs(items) == [False] * 9
