@@ -255,6 +255,22 @@ _CONSENT = re.compile(
 )
 
 
+_PROMO = re.compile(
+    r"\b(?:subscribe|subscription|newsletters?|sign\s+up|unsubscribe|no\s+spam|follow\s+us|"
+    r"join\s+our|inbox|e-?mail\s+(?:updates|alerts)|delivered\s+(?:to|through)\s+your)\b",
+    re.IGNORECASE,
+)
+
+
+def promo_notice(text: str) -> bool:
+    """A newsletter or follow prompt written as a sentence: "Sign up for e-mail newsletters…
+    No spam, we promise. You can unsubscribe at any time" (two of the words such prompts
+    are made of, in at most 60 words)."""
+    if len(text.split()) > 60:
+        return False
+    return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
+
+
 def consent_notice(text: str) -> bool:
     """A cookie or consent banner: "This website uses cookies to improve your experience…"
     (the word cookie, and three of the words such banners are made of)."""
@@ -357,6 +373,8 @@ def furniture_score(unit: Unit) -> float:
     text = unit.text.strip()
     if known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text):
         return 1.0
+    if promo_notice(text):
+        return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
     if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
@@ -404,7 +422,7 @@ def strong_furniture(unit: Unit) -> bool:
     text = unit.text.strip()
     if unit.authored and not known_phrase(text):
         return False
-    return known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or bool(_NAV.match(text)) or (
+    return known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or promo_notice(text) or bool(_NAV.match(text)) or (
         unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
@@ -507,13 +525,14 @@ class FooterBlock(Rule):
     before it) when those lines are not article prose: short lines without sentence
     punctuation, link and menu lists ("Home | News | Sport"), counts ("7k SHARES",
     "WordPress (53)"), share buttons, archive widgets ("October 2019"), cookie banners,
-    teaser cards (a Title Case headline glued to its first sentence by the scraper), lists
-    of other articles' headlines (eight or more, or three under a "Related…", "Most read",
-    "More from…" heading; a list of one template, such as tour dates, is content), and a
-    thread of reader comments (two or more "Alex on May 2, 2018 at 6:34 am said:" headers,
-    to the last "Reply"). One finding covers the whole run. Like jusText, a short line is judged
-    by its neighbours: inside the body it is a heading or list item, outside it is furniture.
-    Documents without an article body (notes, lists, short texts) are left alone.
+    newsletter and follow prompts written as sentences, teaser cards (a Title Case headline
+    glued to its first sentence by the scraper), lists of other articles' headlines (eight or
+    more, or three under a "Related…", "Most read", "More from…" heading; a list of one
+    template, such as tour dates, is content), and a thread of reader comments (two or more
+    "Alex on May 2, 2018 at 6:34 am said:" headers, to the last "Reply"). One finding covers
+    the whole run. Like jusText, a short line is judged by its neighbours: inside the body
+    it is a heading or list item, outside it is furniture. Documents without an article body
+    (notes, lists, short texts) are left alone.
 
     **Why**: scraped and pasted articles carry the page around them: navigation, related
     headlines, share buttons, newsletter boxes, copyright lines. No phrase list names them

@@ -130,3 +130,14 @@ def test_a_list_of_one_template_is_content_not_headlines():
     # Markdown list items are the author's structure
     items = [fb.Unit(0, 0, t, "list_item", authored=True) for t in HEADLINES * 3]
     assert fb.headline_runs(items) == [False] * 9
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Get breaking space news and more! Sign up for e-mail newsletters. No spam, we promise.", True),
+    ("Follow us on Twitter and join our forums to keep talking space.", True),
+    ("Subscribe to our newsletter for the latest deals in your inbox.", True),
+    ("The paper lost 20,000 subscribers after it raised the price of a subscription.", False),
+    ("She decided to subscribe to the magazine after reading one issue.", False),
+])
+def test_promo_notice(text, expected):
+    assert fb.promo_notice(text) is expected
