@@ -288,7 +288,9 @@ _GLUE = re.compile(r"(?<=[a-z?!.’'\")\]])(?=[A-Z][a-z])")
 def glued_teaser(text: str) -> bool:
     """A teaser card: a Title Case headline of 3-20 words glued, without a space, to a
     sentence of at least 8 words."""
-    for m in _GLUE.finditer(text):
+    # a headline of at most 20 words ends within the first few hundred characters: looking
+    # further would make a long line of camel case cost its length squared
+    for m in _GLUE.finditer(text, 0, min(len(text), 300)):
         head, rest = text[: m.start()], text[m.start() :]
         words = head.split()
         if not 3 <= len(words) <= 20:
