@@ -343,20 +343,26 @@ _LIST_HEADING = re.compile(
 HEADED_RUN = 3
 
 
+def _dek(unit: Unit) -> bool:
+    """The one-sentence summary a list of headlines may carry under each headline."""
+    text = unit.text.strip()
+    return not unit.authored and 4 <= len(text.split()) <= 40 and not _MID_SENTENCE_END.search(text)
+
+
 def headline_runs(units: list[Unit]) -> list[bool]:
     """Units inside a run of at least HEADLINE_RUN headline-like lines, or HEADED_RUN right
-    under a list heading ("Most read", "More from", "Related coverage"): furniture when they
-    stand outside the article body."""
+    under a list heading ("Most read", "More from", "Related coverage"), where each headline
+    may carry a one-sentence summary: furniture when they stand outside the article body."""
     like = [headline_like(u) for u in units]
     out = [False] * len(units)
     i = 0
     while i < len(units):
         j = i
-        while j < len(units) and like[j]:
-            j += 1
         headed = i > 0 and bool(_LIST_HEADING.match(units[i - 1].text.strip()))
+        while j < len(units) and (like[j] or (headed and j > i and like[j - 1] and _dek(units[j]))):
+            j += 1
         need = HEADED_RUN if headed else HEADLINE_RUN
-        if j - i >= need and not _structured([units[k].text for k in range(i, j)]):
+        if j - i >= need and not _structured([units[k].text for k in range(i, j) if like[k]]):
             out[i - headed : j] = [True] * (j - i + headed)  # with its heading
         i = max(j, i + 1)
     return out

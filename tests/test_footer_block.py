@@ -124,6 +124,18 @@ def test_headline_runs_need_eight_lines_or_a_list_heading():
     assert fb.headline_runs(many) == [True] * 9
 
 
+def test_a_headed_list_may_carry_a_summary_under_each_headline():
+    lines = ["Most Read",
+             "Tuesday's hearings were a disaster for the committee",
+             "Even its own witnesses said damaging things.",
+             "One witness confirmed the deal on television",
+             "This may be the biggest moment of the hearings so far."]
+    units = [fb.Unit(0, 0, t, "line") for t in lines]
+    assert fb.headline_runs(units) == [True] * 5
+    # without the heading, summaries break the run
+    assert fb.headline_runs(units[1:]) == [False] * 4
+
+
 def test_a_list_of_one_template_is_content_not_headlines():
     dates = [fb.Unit(0, 0, f"June {d} -- Arena number {d}, Springfield, IL", "line") for d in range(1, 10)]
     assert fb.headline_runs(dates) == [False] * 9
