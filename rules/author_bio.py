@@ -30,6 +30,11 @@ _ROLE = re.compile(
 _NEWS = re.compile(r"\b(?:said|says|told|according\s+to|announced|reported)\b|[“”\"]", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|me|we|our)\b")
 _SENTENCE = re.compile(r"[.!?…](?:\s|$)")
+# capitalised words that open a sentence but never name a person ("Who is the best blogger?")
+_NOT_NAMES = frozenset(
+    "who what which whose whoever this that these those it he she they there here each every "
+    "any some our your their his her its the a an".split()
+)
 
 
 class AuthorBio(Rule):
@@ -74,7 +79,7 @@ class AuthorBio(Rule):
         for block in prose[-opts.tail_blocks :] if opts.tail_blocks > 0 else []:
             text = " ".join(block.text.split())
             m = _OPENING.match(text)
-            if not m or text.endswith(":"):
+            if not m or text.endswith((":", "?")) or m.group("name").split()[0].lower() in _NOT_NAMES:
                 continue
             if len(text.split()) > opts.max_words or len(_SENTENCE.findall(text)) > opts.max_sentences:
                 continue

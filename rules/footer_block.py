@@ -93,6 +93,8 @@ class Unit:
     cls: str = SHORT
     #: structure the author wrote in Markdown (heading, list item, table, raw HTML)
     authored: bool = False
+    #: one of a run of counts of the same thing (see tally_runs)
+    tally: bool = False
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -201,6 +203,8 @@ _COMMENT_HEADER = re.compile(
     rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
     rf"|^.{{1,60}}?\s+(?:said|says|wrote)\s*:\s*$"
     rf"|^\W*(?:\d+\s+)?(?:comments?|responses?|replies)\W*$"
+    # WordPress's heading of a thread: "10 thoughts on “Business Focus: …”", "3 responses to …"
+    rf"|^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\W?\w.{{0,200}}$"
     rf"|^\W*(?:view|show|load|hide|loading|read)\s+(?:all\s+)?(?:\d+\s+)?comments\W*$"
     rf"|^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.{{0,40}}$"
     rf"|^\W*reply\W*$",
@@ -271,6 +275,54 @@ def promo_notice(text: str) -> bool:
     return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
 
 
+_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b", re.IGNORECASE)
+
+
+def reader_consent_notice(text: str) -> bool:
+    """A cookie banner that speaks to the reader ("We use cookies…", "you consent to…"): page
+    furniture wherever it stands, even between two paragraphs. (An article about cookie
+    rules reports on banners; it does not address the reader as "you" and "our site".)"""
+    return consent_notice(text) and bool(_ADDRESS.search(text))
+
+
+# A photo credit that ends a line: "(Photo by Kevin Mazur/Getty Images)", "(Image: GETTY)",
+# "Credit: NASA", "© Reuters / David Mercado", "Photo: Jane Doe", "Sakib Ali/Hindustan
+# Times/Getty Images" (a picture agency after a slash, on a short line of its own).
+_CREDIT = re.compile(
+    r"(?:\((?:ap\s+)?(?:photo|image|picture|photograph|illustration|video|credit)s?(?:\s+credit)?(?:\s+by|\s*:)[^()]{2,80}\)"
+    # unbracketed, the keyword starts the line or follows a sentence or a dash
+    r"|(?:^|[.!?)\]]\s+|\s[-–—|]\s*)(?:photo|image|picture|photograph|illustration)s?(?:\s+credit)?(?:\s+by|\s*:)\s*[A-Z][^.!?]{0,59}[^.!?:\s]"
+    r"|(?:^|[.!?)\]]\s+|\s[-–—|]\s*)credits?\s*:\s*[A-Z][^.!?]{0,59}[^.!?:\s]"
+    r"|©\s*[^.!?©]{1,59}[^.!?©:\s])[\s.)\]]*$",
+    re.IGNORECASE,
+)
+_AGENCY = re.compile(
+    r"/\s*(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa|shutterstock|istock(?:photo)?|alamy)(?:\s+file)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def photo_credit(text: str) -> bool:
+    """A photo credit or a caption ending in one. Every credit form names who took or owns
+    the picture after a keyword ("Photo by", "Image:", "Credit:", "©") or a picture agency
+    after a slash on a short line; a line of more than 60 words is prose, not a caption."""
+    words = len(text.split())
+    if words > 60:
+        return False
+    if _CREDIT.search(text):
+        return True
+    return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
+
+
+def notice_kind(text: str) -> str | None:
+    """"cookie notice" or "photo credit" when the line is one (flagged even inside the body)."""
+    if reader_consent_notice(text):
+        return "cookie notice"
+    if photo_credit(text):
+        return "photo credit"
+    return None
+
+
 def consent_notice(text: str) -> bool:
     """A cookie or consent banner: "This website uses cookies to improve your experience…"
     (the word cookie, and three of the words such banners are made of)."""
@@ -282,7 +334,7 @@ def consent_notice(text: str) -> bool:
 # a headline glued to its teaser sentence by a scraper: "…Poached In Northern MichiganMichigan
 # Department of Natural Resources conservation officers…", "Is Violence In Sports On The
 # Rise?Violence is part of the game…"
-_GLUE = re.compile(r"(?<=[a-z?!.’'\")\]])(?=[A-Z][a-z])")
+_GLUE = re.compile(r"(?<=[a-z\d?!.’'\")\]])(?=[A-Z][a-z]|A\s[a-z\d])")
 
 
 def glued_teaser(text: str) -> bool:
@@ -368,6 +420,36 @@ def headline_runs(units: list[Unit]) -> list[bool]:
     return out
 
 
+#: counts of one thing in a row that make a table of results, not a widget
+TALLY_RUN = 5
+# a number, then the thing it counts: "%165 голосов", "12 votes", "7k SHARES"
+_COUNT_OF = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s+([^\W\d_]{3,})")
+
+
+def tally_runs(units: list[Unit]) -> list[bool]:
+    """Units in a run of at least TALLY_RUN count lines that count the same thing ("%165
+    голосов", "%61 голос", … under a poll; "12 votes", "9 votes"): a poll's or a table's
+    results are the article's data. Widgets count different things ("7k SHARES", "3
+    Comments") or list different names with their counts ("WordPress (53)", "News (12)").
+    The thing counted is the first word after the number, up to its first four letters, so
+    inflected forms count as one."""
+    keys: list[str | None] = []
+    for u in units:
+        text = u.text.strip()
+        m = _COUNT_OF.match(text) if _COUNT.match(text) else None
+        keys.append(m.group(1).lower()[:4] if m else None)
+    out = [False] * len(units)
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and keys[j] is not None and keys[j] == keys[i]:
+            j += 1
+        if j - i >= TALLY_RUN:
+            out[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
     return bool(_COMMENT_HEADER.match(text.strip()))
@@ -379,7 +461,11 @@ def furniture_score(unit: Unit) -> float:
     """Evidence that a line outside the article body is page furniture (> 0) or content
     such as a list item, a table row or a heading introducing one (< 0)."""
     text = unit.text.strip()
+    if unit.tally:
+        return -0.5  # one of a run of counts of one thing: a poll's or a table's results
     if known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text):
+        return 1.0
+    if photo_credit(text):
         return 1.0
     if promo_notice(text):
         return 1.0
@@ -428,9 +514,9 @@ def strong_furniture(unit: Unit) -> bool:
     """Furniture on its own evidence: a known phrase, a navigation entry, a comment header,
     a separator list, a count or a date line."""
     text = unit.text.strip()
-    if unit.authored and not known_phrase(text):
+    if (unit.authored or unit.tally) and not known_phrase(text):
         return False
-    return known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or promo_notice(text) or bool(_NAV.match(text)) or (
+    return known_phrase(text) or photo_credit(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or promo_notice(text) or bool(_NAV.match(text)) or (
         unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
@@ -537,8 +623,12 @@ class FooterBlock(Rule):
     glued to its first sentence by the scraper), lists of other articles' headlines (eight or
     more, or three under a "Related…", "Most read", "More from…" heading; a list of one
     template, such as tour dates, is content), and a thread of reader comments (two or more
-    "Alex on May 2, 2018 at 6:34 am said:" headers, to the last "Reply"). One finding covers
-    the whole run. Like jusText, a short line is judged by its neighbours: inside the body
+    "Alex on May 2, 2018 at 6:34 am said:" headers, or a "3 thoughts on …" heading, to the
+    last "Reply"). One finding covers the whole run. Two kinds of line are flagged alone,
+    even between paragraphs: a cookie banner that speaks to the reader ("We use cookies…
+    you consent…") and a photo credit ("(Photo by …)", "Credit: NASA", "© Reuters",
+    "Jane Doe/Getty Images"). A run of five or more counts of one thing ("165 votes",
+    "61 votes", …: a poll's results) is data, not a widget. Like jusText, a short line is judged by its neighbours: inside the body
     it is a heading or list item, outside it is furniture. Documents without an article body
     (notes, lists, short texts) are left alone.
 
@@ -601,8 +691,9 @@ class FooterBlock(Rule):
         stop = pick_stop_words(long_words if len(long_words) >= 30 else
                                _WORD.findall(" ".join(u.text for u in units)), language[:2])
         scale = density_scale([u.text for u in units], stop, opts)
-        for u in units:
+        for u, tally in zip(units, tally_runs(units)):
             u.cls = classify(u.text, stop, opts, scale)
+            u.tally = tally
         region = content_region(units, opts)
         if region is None:
             return
@@ -637,6 +728,11 @@ class FooterBlock(Rule):
                 for j in run:
                     flags[j] = True
             run = []
+        # a cookie banner speaking to the reader and a photo credit are never the article,
+        # wherever they stand
+        for i in range(first, last + 1):
+            if not units[i].authored and notice_kind(units[i].text.strip()):
+                flags[i] = True
         for i, u in enumerate(units):
             # a paragraph of several sentences is never furniture, wherever it stands
             if flags[i] and u.cls == GOOD and len(_SENTENCE_END.findall(u.text)) >= opts.spare_sentences:
@@ -663,6 +759,10 @@ class FooterBlock(Rule):
         first = " ".join(run[0].text.split())
         if len(first) > 40:
             first = first[:39] + "…"
+        kind = notice_kind(run[0].text.strip()) if n == 1 else None
+        if kind:
+            return self.report(span, f"{kind} {where} the article body: “{first}”",
+                               fingerprint_text=f"{where}:{first}", lines=n)
         message = (
             f"{n} {what}{'s' if n != 1 else ''} of page furniture {where} the article body "
             f"(not prose: short, unpunctuated or list-like), starting “{first}”"

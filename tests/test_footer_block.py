@@ -153,3 +153,39 @@ def test_a_list_of_one_template_is_content_not_headlines():
 ])
 def test_promo_notice(text, expected):
     assert fb.promo_notice(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Photo by Kirk Irwin/Getty Images", True),
+    ("Protesters have worn masks to protect their identities (Image: GETTY )", True),
+    ("A cyclist rides next to a blocked plant. © Reuters / David Mercado", True),
+    ("The storm seen from orbit. Credit: NASA/JPL-Caltech/SwRI/MSSS", True),
+    ("Sakib Ali/Hindustan Times/Getty Images", True),
+    ("Existence 1 (Photo credit: Vincepal)", True),
+    ("made into an image by Samuel Hulick:", False),  # introduces a picture
+    ("The photo by Annie Leibovitz hangs in the gallery today", False),
+    ("He took a photo by the lake", False),
+    ("The band played AC/DC and Reuters reported it the next day", False),
+])
+def test_photo_credit(text, expected):
+    assert fb.photo_credit(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We use cookies and other tracking technologies to improve your browsing experience on our site.", True),
+    ("By choosing I Accept, you consent to our use of cookies and other tracking technologies.", True),
+    # news about banners does not speak to the reader
+    ("The regulator said websites must ask for consent before tracking cookies are set, citing privacy law.", False),
+])
+def test_reader_consent_notice(text, expected):
+    assert fb.reader_consent_notice(text) is expected
+
+
+def test_tally_runs_are_counts_of_one_thing():
+    poll = ["%165 голосов", "%61 голос", "%24 голоса", "%6 голосов", "%50 голосов"]
+    assert all(fb.tally_runs(_units(poll)))
+    assert not any(fb.tally_runs(_units(poll[:4])))  # too short a run to be a table
+    widgets = ["7k SHARES", "3 Comments", "12 Likes", "5 Tweets", "9 Pins"]
+    assert not any(fb.tally_runs(_units(widgets)))
+    archive = ["WordPress (53)", "News (12)", "Linux (7)", "Python (21)", "Rust (4)"]
+    assert not any(fb.tally_runs(_units(archive)))
