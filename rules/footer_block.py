@@ -314,6 +314,13 @@ def photo_credit(text: str) -> bool:
     return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
 
 
+def self_evident(text: str) -> bool:
+    """Furniture written as prose, known by its own words: a cookie or newsletter notice,
+    a teaser card, a photo caption with its credit, a comment header or a known phrase."""
+    return (consent_notice(text) or promo_notice(text) or glued_teaser(text) or photo_credit(text)
+            or comment_marker(text) or known_phrase(text))
+
+
 def notice_kind(text: str) -> str | None:
     """"cookie notice" or "photo credit" when the line is one (flagged even inside the body)."""
     if reader_consent_notice(text):
@@ -334,7 +341,9 @@ def consent_notice(text: str) -> bool:
 # a headline glued to its teaser sentence by a scraper: "…Poached In Northern MichiganMichigan
 # Department of Natural Resources conservation officers…", "Is Violence In Sports On The
 # Rise?Violence is part of the game…"
-_GLUE = re.compile(r"(?<=[a-z\d?!.’'\")\]])(?=[A-Z][a-z]|A\s[a-z\d])")
+# (after three lower-case letters: "McChrystal", "MacBook", "YouTube" are names, not glue)
+# (a quote or bracket only when it closes something: 'on MSNBC's "The 11th Hour' is not glue)
+_GLUE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))(?=[A-Z][a-z]|A\s[a-z\d])")
 
 
 def glued_teaser(text: str) -> bool:
@@ -694,6 +703,8 @@ class FooterBlock(Rule):
         for u, tally in zip(units, tally_runs(units)):
             u.cls = classify(u.text, stop, opts, scale)
             u.tally = tally
+            if u.cls == GOOD and not u.authored and self_evident(u.text.strip()):
+                u.cls = BAD  # prose-like furniture (a cookie policy, a teaser) is not body
         region = content_region(units, opts)
         if region is None:
             return
@@ -730,7 +741,7 @@ class FooterBlock(Rule):
             run = []
         # a cookie banner speaking to the reader and a photo credit are never the article,
         # wherever they stand
-        for i in range(first, last + 1):
+        for i in range(len(units)):
             if not units[i].authored and notice_kind(units[i].text.strip()):
                 flags[i] = True
         for i, u in enumerate(units):

@@ -189,3 +189,20 @@ def test_tally_runs_are_counts_of_one_thing():
     assert not any(fb.tally_runs(_units(widgets)))
     archive = ["WordPress (53)", "News (12)", "Linux (7)", "Python (21)", "Rust (4)"]
     assert not any(fb.tally_runs(_units(archive)))
+
+
+@pytest.mark.parametrize("text", [
+    "Good job General McChrystal. I’m pretty sure that after five or six years the line will have diminished enough.",
+    "Appearing on MSNBC's \"The 11th Hour with Brian Williams\" after an evening rally in Williamsburg, the governor spoke.",
+    "Customers Leave Without Paying $690 Bill At Troy Steakhouse, a party of six left without paying their bill.",
+])
+def test_names_and_opening_quotes_are_not_glue(text):
+    assert not fb.glued_teaser(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left Ruth's Chris Steakhouse in Troy without paying.",
+    "Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will mail applications to voters this week.",
+])
+def test_glue_after_a_number_or_before_a_one_letter_word(text):
+    assert fb.glued_teaser(text)
