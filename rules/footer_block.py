@@ -266,6 +266,7 @@ _PROMO = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def promo_notice(text: str) -> bool:
     """A newsletter or follow prompt written as a sentence: "Sign up for e-mail newsletters…
     No spam, we promise. You can unsubscribe at any time" (two of the words such prompts
@@ -296,18 +297,21 @@ _CREDIT = re.compile(
     r"|©\s*[^.!?©]{1,59}[^.!?©:\s])[\s.)\]]*$",
     re.IGNORECASE,
 )
+# every credit form holds one of these: a cheap test before the long pattern
+_CREDIT_HINT = re.compile(r"photo|image|picture|illustration|credit|video|©|/", re.IGNORECASE)
 _AGENCY = re.compile(
     r"/\s*(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa|shutterstock|istock(?:photo)?|alamy)(?:\s+file)?\W*$",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=8192)
 def photo_credit(text: str) -> bool:
     """A photo credit or a caption ending in one. Every credit form names who took or owns
     the picture after a keyword ("Photo by", "Image:", "Credit:", "©") or a picture agency
     after a slash on a short line; a line of more than 60 words is prose, not a caption."""
     words = len(text.split())
-    if words > 60:
+    if words > 60 or not _CREDIT_HINT.search(text):
         return False
     if _CREDIT.search(text):
         return True
@@ -330,6 +334,7 @@ def notice_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def consent_notice(text: str) -> bool:
     """A cookie or consent banner: "This website uses cookies to improve your experience…"
     (the word cookie, and three of the words such banners are made of)."""
@@ -346,6 +351,7 @@ def consent_notice(text: str) -> bool:
 _GLUE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))(?=[A-Z][a-z]|A\s[a-z\d])")
 
 
+@lru_cache(maxsize=8192)
 def glued_teaser(text: str) -> bool:
     """A teaser card: a Title Case headline of 3-20 words glued, without a space, to a
     sentence of at least 8 words."""
@@ -459,6 +465,7 @@ def tally_runs(units: list[Unit]) -> list[bool]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
     return bool(_COMMENT_HEADER.match(text.strip()))
