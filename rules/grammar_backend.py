@@ -90,7 +90,7 @@ class GrammarBackend(Rule):
             for block, matches in zip(blocks, answers):
                 for m in matches:
                     code = f"{prefix}:{m.rule_id}"
-                    if not _reported(prefix, m, code, grammar) or not plausible(prefix, m, block.text):
+                    if not _reported(prefix, m, code, grammar) or not plausible(prefix, m, block.text, block.gaps, block.kind):
                         continue
                     span = block.source_span(m.start, m.end)
                     if (span.start, span.end) in seen_spans:  # "both": the same words, once
