@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import statistics
 import sys
 import time
@@ -204,27 +205,47 @@ def paragraphs(article: str) -> list[str]:
 
 
 def time_harper(docs: list[str]) -> dict:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     backend = get_backend("harper", spelling=False)  # as the rule runs it by default
     backend.check(["Warm up."])
-    start = time.perf_counter() - started
+    start, start_cpu = time.perf_counter() - started, time.process_time() - cpu
     per = []
+    cpu = time.process_time()
     for doc in docs:
         t = time.perf_counter()
         backend.check(paragraphs(doc))
         per.append(time.perf_counter() - t)
-    return {"start": start, "median": statistics.median(per), "mean": statistics.mean(per)}
+    return {"start": start, "start_cpu": start_cpu, "median": statistics.median(per),
+            "mean": statistics.mean(per), "cpu": (time.process_time() - cpu) / len(docs)}
 
 
-def time_languagetool(url: str | None, docs: list[str], started_in: float | None) -> dict:
+def process_cpu(pid: int | None) -> float | None:
+    """User + system CPU seconds of process ``pid`` (Linux ``/proc``), None if unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
+
+
+def time_languagetool(url: str | None, docs: list[str], started_in: float | None,
+                      pid: int | None = None) -> dict:
+    """Wall time per article, and the Java server's CPU time when this run started it."""
     backend = get_backend("languagetool", languagetool_url=url, timeout=300)
-    per = []
+    per, cpu = [], [process_cpu(pid)]
     for doc in docs:
         t = time.perf_counter()
         backend.check(paragraphs(doc))
         per.append(time.perf_counter() - t)
+        if len(per) == 1:
+            cpu.append(process_cpu(pid))
+    cpu.append(process_cpu(pid))
+    known = None not in cpu
     return {"start": started_in, "first": per[0], "median": statistics.median(per[1:]),
-            "mean": statistics.mean(per[1:])}
+            "mean": statistics.mean(per[1:]),
+            "start_cpu": cpu[0] if known else None,
+            "first_cpu": cpu[1] - cpu[0] if known else None,
+            "cpu": (cpu[2] - cpu[1]) / (len(docs) - 1) if known else None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                 backend = get_backend("harper")
             else:
                 if docs:  # timed before the sentences so that "first" is a cold server
-                    timings["languagetool"] = time_languagetool(lt_url, docs, lt_start)
+                    timings["languagetool"] = time_languagetool(
+                        lt_url, docs, lt_start, server.process.pid if server is not None else None)
                 backend = get_backend("languagetool", languagetool_url=lt_url, timeout=300)
             t = time.perf_counter()
             answers[name] = backend.check(texts)
@@ -294,13 +316,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"timing over {len(docs)} news articles (paragraphs sent as the rule sends them, no cache):")
         h = timings.get("harper")
         if h:
-            print(f"  harper: start {h['start']:.2f} s; per article median {h['median'] * 1000:.0f} ms, "
-                  f"mean {h['mean'] * 1000:.0f} ms")
+            print(f"  harper: start {h['start']:.2f} s ({h['start_cpu']:.2f} s CPU); per article median "
+                  f"{h['median'] * 1000:.0f} ms, mean {h['mean'] * 1000:.0f} ms ({h['cpu'] * 1000:.0f} ms CPU)")
         lt = timings.get("languagetool")
         if lt:
             start = f"start {lt['start']:.1f} s; " if lt["start"] is not None else ""
             print(f"  languagetool: {start}first article {lt['first']:.1f} s; then per article median "
                   f"{lt['median']:.2f} s, mean {lt['mean']:.2f} s")
+            if lt["cpu"] is not None:
+                print(f"  languagetool's Java CPU: {lt['start_cpu']:.1f} s to start, {lt['first_cpu']:.1f} s "
+                      f"for the first article, then {lt['cpu']:.2f} s per article")
     return 0
 
 

@@ -454,6 +454,15 @@ def test_harper_space_before_a_symbol_is_not_a_slip(tmp_path):
     assert [text.count("\n", 0, d.span.start) + 1 for d in spaces] == [3]
 
 
+def test_a_foreign_word_inside_an_english_sentence_is_not_a_wrong_negative(tmp_path):
+    """Harper's WrongNegative reads the unknown word "des" as a misspelled negative: a
+    dictionary check, reported only with spelling on."""
+    text = "The head of the Bundesamt des Innern said the plan would work.\n"
+    [raw] = get_backend("harper", spelling=False).check([text.strip()])
+    assert "WrongNegative" in {m.rule_id for m in raw}
+    assert run_grammar(text, GrammarConfig(), tmp_path / "c").diagnostics == []
+
+
 def test_harper_leaves_paragraphs_that_are_not_english_alone(tmp_path):
     text = "Größe des Rats.\n\nDer Rat tagte heute.\n\nThis is an test.\n"
     result = run_grammar(text, GrammarConfig(), tmp_path / "c")
@@ -500,11 +509,12 @@ def test_beside_gap_widens_over_spaces_only():
     ("LT", Match(0, 5, "HE_VERB_AGR", "", category="GRAMMAR"), True),
     ("harper", Match(0, 2, "Dashes", "", category="Formatting"), False),
     ("harper", Match(0, 2, "HaveTakeALook", "", category="Regionalism"), False),
+    ("harper", Match(0, 3, "WrongNegative", "", category="WordChoice"), False),  # unknown words
     ("harper", Match(0, 2, "PronounVerbAgreement", "", category="Agreement"), True),
 ])
 def test_taste_dialect_and_dictionary_rules_are_off_by_default(prefix, match, reported):
     from lint.backends.policy import enabled_by_default
 
     assert enabled_by_default(prefix, match) is reported
-    if not reported and match.category in ("MULTITOKEN_SPELLING",) or match.rule_id == "NUMBERS_IN_WORDS":
+    if match.category == "MULTITOKEN_SPELLING" or match.rule_id in ("NUMBERS_IN_WORDS", "WrongNegative"):
         assert enabled_by_default(prefix, match, spelling=True)  # spelling on: reported
