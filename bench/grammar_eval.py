@@ -270,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         saved = json.loads(args.answers.read_text(encoding="utf-8"))
         if saved.get("texts") != texts:
             parser.error(f"{args.answers} holds answers for other sentences than {args.data}")
+        missing = [name for name in backends if name not in saved.get("answers", {})]
+        if missing:
+            parser.error(f"{args.answers} holds no answers of {', '.join(missing)}")
         answers = {name: [[Match.from_json(m) for m in ms] for ms in saved["answers"][name]]
                    for name in backends}
         print(f"answers read from {args.answers} (no backend ran, no timing)")
