@@ -454,7 +454,67 @@ def test_harper_space_before_a_symbol_is_not_a_slip(tmp_path):
     assert [text.count("\n", 0, d.span.start) + 1 for d in spaces] == [3]
 
 
+def test_a_foreign_word_inside_an_english_sentence_is_not_a_wrong_negative(tmp_path):
+    """Harper's WrongNegative reads the unknown word "des" as a misspelled negative: a
+    dictionary check, reported only with spelling on."""
+    text = "The head of the Bundesamt des Innern said the plan would work.\n"
+    [raw] = get_backend("harper", spelling=False).check([text.strip()])
+    assert "WrongNegative" in {m.rule_id for m in raw}
+    assert run_grammar(text, GrammarConfig(), tmp_path / "c").diagnostics == []
+
+
 def test_harper_leaves_paragraphs_that_are_not_english_alone(tmp_path):
     text = "Größe des Rats.\n\nDer Rat tagte heute.\n\nThis is an test.\n"
     result = run_grammar(text, GrammarConfig(), tmp_path / "c")
     assert [(d.code, text.count("\n", 0, d.span.start) + 1) for d in result.diagnostics] == [("harper:AnA", 5)]
+
+
+def test_findings_beside_dropped_inline_code_are_not_reported(tmp_path):
+    """Harper sees "an trait object" for "an `Any` trait object" and a sentence starting
+    "needs" for "`cargo` needs": about text it never saw. The same slips without code stay."""
+    text = ("Use an `Any` trait object here.\n\n"
+            "It builds. `cargo` needs this for your crates.\n\n"
+            "This is an test. then it fails.\n")
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c", path="a.md")
+    found = [(d.code, text.count("\n", 0, d.span.start) + 1) for d in result.diagnostics]
+    assert found == [("harper:AnA", 5), ("harper:SentenceCapitalization", 5)]
+
+
+def test_lower_case_start_of_a_list_item_or_heading_is_a_fragment(tmp_path):
+    item = "the hyper library has migrated to adopt standard Rust futures;"
+    text = f"Changes:\n\n- {item}\n- {item}\n\n{item} then it goes on.\n"
+    result = run_grammar(text, GrammarConfig(), tmp_path / "c", path="a.md")
+    lines = [text.count("\n", 0, d.span.start) + 1 for d in result.diagnostics
+             if d.code == "harper:SentenceCapitalization"]
+    assert lines == [6]  # the paragraph, not the list items
+
+
+def test_beside_gap_widens_over_spaces_only():
+    from lint.backends.policy import beside_gap
+
+    text = "Use an trait object."  # "an `Any` trait": the gap is at 7, after "an "
+    assert beside_gap((7,), text, 4, 6)          # "an", then a space, then the gap
+    assert not beside_gap((7,), text, 0, 3)      # "Use": a word away
+    assert not beside_gap((), text, 4, 6)
+    assert beside_gap((0,), "needs this.", 0, 5)  # a sentence start right after the gap
+
+
+@pytest.mark.parametrize(("prefix", "match", "reported"), [
+    ("LT", Match(0, 5, "AFTERWARDS_US", "", category="BRITISH_ENGLISH"), False),  # dialect
+    ("LT", Match(0, 5, "ETC_PERIOD", "", category="AMERICAN_ENGLISH_STYLE"), False),
+    ("LT", Match(0, 5, "EN_MULTITOKEN_SPELLING_TWO", "", category="MULTITOKEN_SPELLING"), False),
+    ("LT", Match(0, 5, "NUMBERS_IN_WORDS", "", category="TYPOS"), False),  # "Ms2ger"
+    ("LT", Match(0, 5, "CONSECUTIVE_SPACES", "", category="TYPOGRAPHY"), False),
+    ("LT", Match(0, 5, "COMMA_PARENTHESIS_WHITESPACE", "", category="TYPOGRAPHY"), True),
+    ("LT", Match(0, 5, "HE_VERB_AGR", "", category="GRAMMAR"), True),
+    ("harper", Match(0, 2, "Dashes", "", category="Formatting"), False),
+    ("harper", Match(0, 2, "HaveTakeALook", "", category="Regionalism"), False),
+    ("harper", Match(0, 3, "WrongNegative", "", category="WordChoice"), False),  # unknown words
+    ("harper", Match(0, 2, "PronounVerbAgreement", "", category="Agreement"), True),
+])
+def test_taste_dialect_and_dictionary_rules_are_off_by_default(prefix, match, reported):
+    from lint.backends.policy import enabled_by_default
+
+    assert enabled_by_default(prefix, match) is reported
+    if match.category == "MULTITOKEN_SPELLING" or match.rule_id in ("NUMBERS_IN_WORDS", "WrongNegative"):
+        assert enabled_by_default(prefix, match, spelling=True)  # spelling on: reported

@@ -175,3 +175,20 @@ def test_server_stops_when_the_run_that_started_it_is_killed(lt_server):
         time.sleep(0.1)
     os.kill(java_pid, signal.SIGKILL)
     pytest.fail("the LanguageTool server outlived the process that started it")
+
+
+def test_findings_beside_dropped_inline_code_are_not_reported(lt_server, tmp_path, monkeypatch):
+    """LanguageTool sees "after the, we" for "after the `match`, we": THE_PUNCT about text
+    it never saw. The backend still flags it; the rule does not report it."""
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path / "cache"))
+    grammar = GrammarConfig(backend="languagetool", languagetool=LanguageToolConfig(url=lt_server.url))
+    config = Config(select=("grammar-backend",), grammar=grammar)
+    text = "The thing about the code is that after the `match`, we can not move it.\n\nThis is an test.\n"
+    reset_backends()
+    raw = get_backend("languagetool", languagetool_url=lt_server.url).check(
+        ["The thing about the code is that after the, we can not move it."])
+    assert "THE_PUNCT" in {m.rule_id for m in raw[0]}
+    result = lint_source(text, "a.md", build_ruleset(config), Context(config=config))
+    found = [(d.code, text.count("\n", 0, d.span.start) + 1) for d in result.diagnostics]
+    assert found == [("LT:EN_A_VS_AN", 3)]
+    reset_backends()
