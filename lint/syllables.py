@@ -64,20 +64,48 @@ class SyllableTable:
     with no per-word objects to build, and each word a run meets is looked up once.
     """
 
-    __slots__ = ("text", "_memo")
+    __slots__ = ("text", "_memo", "_index", "_searches")
 
     # cmu[word][0] is a list of phones; textstat counts those ending in a stress digit
     _PHONES = tuple((("1",) * n,) for n in range(64))
+    #: after this many searches (about 25 µs each) the whole table becomes one dict (about
+    #: 50 ms): a file or two stays cheap, a corpus run pays the dict once
+    INDEX_AFTER = 2000
 
     def __init__(self, text: str) -> None:
         self.text = text  # sorted lines "word\tN\n"
         self._memo: dict[str, int | None] = {}
+        self._index: dict[str, str] | None = None
+        self._searches = 0
+
+    def _build_index(self) -> dict[str, str]:
+        tokens = self.text.split()
+        lines = self.text.count("\n")
+        if len(tokens) == 2 * lines:
+            it = iter(tokens)
+            return dict(zip(it, it))
+        # a word with unusual white space in it: the slow, exact way
+        index = {}
+        for line in self.text.splitlines():
+            word, _, n = line.partition("\t")
+            index[word] = n
+        return index
 
     def syllables(self, word: str) -> int | None:
         """Syllables of ``word`` (lower case, as textstat looks it up), ``None`` if unknown."""
         memo = self._memo
         if word in memo:
             return memo[word]
+        index = self._index
+        if index is None:
+            self._searches += 1
+            if self._searches > self.INDEX_AFTER:
+                index = self._index = self._build_index()
+        if index is not None:
+            n = index.get(word)
+            found = None if n is None else int(n)
+            memo[word] = found
+            return found
         found = None
         if "\n" not in word and "\t" not in word:
             text = self.text
@@ -358,6 +386,40 @@ def _install(textstat_module) -> None:
 
     utils.get_cmudict = get_cmudict
     sys.modules["textstat.backend.utils._get_cmudict"].get_cmudict = get_cmudict
+
+
+def syllable_counter(lang: str):
+    """``word → syllables`` exactly as textstat's ``count_syllables`` counts one lower-case
+    word in ``lang`` (the CMU table's stress digits, else pyphen's hyphenation points + 1),
+    memoised per process: a run meets the same few thousand words again and again.
+
+    Call after :func:`offline_textstat` (which installs the table and seeds pyphen)."""
+    lang = normalize_language(lang)
+    count = _counters.get(lang)
+    if count is not None:
+        return count
+    from textstat.backend.counts import _count_syllables as cs
+
+    cmu = cs.get_cmudict(lang)
+    hyph = cs.get_pyphen(lang)
+    memo: dict[str, int] = {}
+
+    def count(word: str) -> int:
+        n = memo.get(word)
+        if n is None:
+            try:  # textstat's own lookup and fallback, word for word
+                n = sum(1 for p in cmu[word][0] if p[-1].isdigit())
+            except (TypeError, IndexError, KeyError):
+                n = len(hyph.positions(word)) + 1
+            if len(memo) < 200_000:
+                memo[word] = n
+        return n
+
+    _counters[lang] = count
+    return count
+
+
+_counters: dict[str, object] = {}
 
 
 def normalize_language(lang: str) -> str:

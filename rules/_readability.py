@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -121,13 +122,61 @@ METRICS: dict[str, Metric] = {
 
 
 def score(metric: str, text: str, language: str) -> float:
-    """textstat's ``metric`` of ``text`` in ``language`` (offline; imports textstat once)."""
+    """textstat's ``metric`` of ``text`` in ``language`` (offline; imports textstat once).
+
+    The default metric, Flesch–Kincaid grade, is computed by :func:`flesch_kincaid_grade`
+    from textstat's own counts with syllables memoised per word (about 3× faster, the same
+    float; ``tests/test_readability_fast.py`` compares the two)."""
     from lint.syllables import offline_textstat
 
     ts = offline_textstat(language)
+    if metric == "flesch-kincaid-grade":
+        return flesch_kincaid_grade(text, language)
     if metric == "consensus-grade":
         return float(ts.text_standard(text, float_output=True))
     return float(getattr(ts, METRICS[metric].function)(text))
+
+
+# textstat's word and sentence splitting (textstat.backend: list_words, remove_punctuation,
+# count_sentences), compiled once; the apostrophe rule is textstat's own constant
+_TS_PUNCT = re.compile(r"[^\w\s\']")
+_TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_ts_apostrophe: re.Pattern | None = None
+
+
+def _ts_clean(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``: ``list_words`` with its
+    defaults is this, split on whitespace."""
+    global _ts_apostrophe
+    if _ts_apostrophe is None:
+        from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+        _ts_apostrophe = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+    return _TS_PUNCT.sub("", _ts_apostrophe.sub("", text))
+
+
+def flesch_kincaid_grade(text: str, language: str) -> float:
+    """textstat's ``flesch_kincaid_grade(text)``, the same float, computed from the same
+    counts with syllables memoised per word (:func:`lint.syllables.syllable_counter`)."""
+    from lint.syllables import offline_textstat, syllable_counter
+
+    offline_textstat(language)  # installs the offline syllable table
+    if not text:
+        return 0.0
+    cleaned = _ts_clean(text)
+    n_words = len(cleaned.split())
+    if n_words == 0:
+        return 0.0
+    sentences = _TS_SENTENCE.findall(text)
+    n_sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_ts_clean(s).split()) <= 2))
+    count = syllable_counter(language)
+    # textstat lower-cases the cleaned text, then splits it: each distinct word counted once
+    syllables = sum(count(w) * k for w, k in Counter(cleaned.lower().split()).items())
+    sentence_length = n_words / n_sentences
+    per_word = syllables / n_words
+    if sentence_length == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
 
 
 @functools.lru_cache(maxsize=None)

