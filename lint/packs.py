@@ -77,18 +77,49 @@ class Matcher:
     load. The key is a necessary condition (phrase words match literally, ignoring ASCII
     case, between non-word characters), so findings do not change."""
 
-    __slots__ = ("source", "key", "_rx")
+    __slots__ = ("source", "key", "_rx", "_anchored")
 
     def __init__(self, source: str, key: str | None = None, rx: re.Pattern | None = None) -> None:
         self.source = source
         self.key = key
         self._rx = rx
+        self._anchored: bool | None = None
 
     @property
     def rx(self) -> re.Pattern:
         if self._rx is None:
             self._rx = re.compile(self.source, re.IGNORECASE)
         return self._rx
+
+    @property
+    def anchored(self) -> bool:
+        """Can the regex match only at the start of the text? (``^…`` without MULTILINE and
+        no alternative outside a group.) Then one ``match`` finds what ``finditer`` would."""
+        if self._anchored is None:
+            self._anchored = starts_anchored(self.rx)
+        return self._anchored
+
+    def finditer(self, text: str):
+        if self.anchored:
+            m = self.rx.match(text)
+            return (m,) if m is not None else ()
+        return self.rx.finditer(text)
+
+
+def starts_anchored(rx: re.Pattern) -> bool:
+    """Is every match of ``rx`` at position 0 (its parsed form starts with ``^``/``\\A``)?"""
+    if rx.flags & re.MULTILINE:
+        return False
+    try:  # the regex parser of the standard library (re._parser from 3.11, sre_parse before)
+        try:
+            from re import _constants as c, _parser as p
+        except ImportError:  # pragma: no cover - Python 3.10
+            import sre_constants as c  # type: ignore[no-redef]
+            import sre_parse as p  # type: ignore[no-redef]
+        data = p.parse(rx.pattern, rx.flags).data
+    except Exception:  # pragma: no cover - a parser we do not know: never assume
+        return False
+    return bool(data) and data[0][0] == c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
 
 
 def phrase_key(phrase: str) -> str | None:
@@ -158,7 +189,7 @@ class PackIndex:
             candidates = self.always + tuple(x for k in tokens.intersection(by_key) for x in by_key[k])
         out: dict[int, list[tuple[int, int]]] = {}
         for ci, matcher in candidates:
-            for m in matcher.rx.finditer(text):
+            for m in matcher.finditer(text):
                 out.setdefault(ci, []).append(m.span())
         return out
 

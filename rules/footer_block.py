@@ -50,11 +50,12 @@ _LANGUAGES = (
 )
 
 
-def pick_stop_words(words: list[str], preferred: str = "en") -> frozenset[str]:
+def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = False) -> frozenset[str]:
     """The stop-word list that covers most of ``words`` (the configured language unless
-    another covers clearly more), so non-English pages are judged in their language."""
+    another covers clearly more), so non-English pages are judged in their language.
+    ``lowered``: the words are lower-cased already."""
     best = stop_words_for(preferred)
-    sample = Counter(w.lower() for w in words[:3000])
+    sample = Counter(words[:3000] if lowered else [w.lower() for w in words[:3000]])
     total = sum(sample.values())
     if not total:
         return best
@@ -108,16 +109,25 @@ def units_of(doc: Document) -> list[Unit]:
     return out
 
 
-def density_of(text: str, stop: frozenset[str]) -> float:
-    words = _WORD.findall(text)
-    return sum(w.lower() in stop for w in words) / len(words) if words else 0.0
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` (``_WORD``), lower-cased: what stop-word densities count."""
+    return [w.lower() for w in _WORD.findall(text)]
 
 
-def density_scale(texts: list[str], stop: frozenset[str], opts: "FooterBlock.Options") -> float:
+def density_of(text: str, stop: frozenset[str], lowered: list[str] | None = None) -> float:
+    words = lower_words(text) if lowered is None else lowered
+    return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
+
+
+def density_scale(texts: list[str], stop: frozenset[str], opts: "FooterBlock.Options",
+                  lowered: list[list[str]] | None = None) -> float:
     """How the thresholds scale to this page's stop-word list: stop-word lists differ in
     length (English 1,333 words, German 263), so prose of another language has a lower
-    density. The upper quartile of long lines' densities stands for this page's prose."""
-    dens = sorted(density_of(t, stop) for t in texts if len(t) >= opts.length_good)
+    density. The upper quartile of long lines' densities stands for this page's prose.
+    ``lowered``: each text's :func:`lower_words`, if known."""
+    if lowered is None:
+        lowered = [None] * len(texts)
+    dens = sorted(density_of(t, stop, lw) for t, lw in zip(texts, lowered) if len(t) >= opts.length_good)
     if len(dens) < 3:
         return 1.0
     ref = dens[(3 * len(dens)) // 4]
@@ -128,14 +138,16 @@ def density_scale(texts: list[str], stop: frozenset[str], opts: "FooterBlock.Opt
 PROSE_DENSITY = 0.5
 
 
-def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale: float = 1.0) -> str:
-    """A unit's class from its own text: length, stop-word density, punctuation."""
+def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale: float = 1.0,
+             lowered: list[str] | None = None) -> str:
+    """A unit's class from its own text: length, stop-word density, punctuation.
+    ``lowered``: the text's :func:`lower_words`, if known."""
     stripped = text.strip()
     n = len(stripped)
-    words = _WORD.findall(stripped)
+    words = lower_words(stripped) if lowered is None else lowered
     if not words:
         return BAD
-    density = sum(w.lower() in stop for w in words) / len(words) / scale
+    density = sum(map(stop.__contains__, words)) / len(words) / scale
     separators = len(_SEPARATORS.findall(stripped))
     if separators >= 2 and separators * 4 >= len(words):
         return BAD  # "Home | News | Sport", "Privacy Policy • Terms"
@@ -702,13 +714,15 @@ class FooterBlock(Rule):
             return
         opts = self.options
         language = getattr(getattr(ctx, "config", None), "language", "en_US") or "en_US"
+        # each unit's words once (no word spans two units: white space ends every word)
+        lowered = [lower_words(u.text) for u in units]
         # the language of the prose, not of the menus around it: long lines first
-        long_words = _WORD.findall(" ".join(u.text for u in units if len(u.text) >= opts.length_low))
+        long_words = [w for u, lw in zip(units, lowered) if len(u.text) >= opts.length_low for w in lw]
         stop = pick_stop_words(long_words if len(long_words) >= 30 else
-                               _WORD.findall(" ".join(u.text for u in units)), language[:2])
-        scale = density_scale([u.text for u in units], stop, opts)
-        for u, tally in zip(units, tally_runs(units)):
-            u.cls = classify(u.text, stop, opts, scale)
+                               [w for lw in lowered for w in lw], language[:2], lowered=True)
+        scale = density_scale([u.text for u in units], stop, opts, lowered)
+        for u, tally, lw in zip(units, tally_runs(units), lowered):
+            u.cls = classify(u.text, stop, opts, scale, lw)
             u.tally = tally
             if u.cls == GOOD and not u.authored and self_evident(u.text.strip()):
                 u.cls = BAD  # prose-like furniture (a cookie policy, a teaser) is not body

@@ -65,3 +65,19 @@ def test_placeholder_prefilter_is_exact(parts):
     text = "".join(parts)
     if any(rx.search(text) for _, rx in PATTERNS):
         assert _ANY.search(text), text
+
+
+def test_starts_anchored_only_when_every_match_is_at_the_start():
+    import re
+
+    from lint.packs import starts_anchored
+
+    yes = [r"^\W*share\W*$", r"\Acomments", r"^(?:a|b)c", r"(?:^a)"]
+    no = [r"^a|b", r"(?:^a)|b", r"(?m)^share", r"share", r"(a)^", r"x^"]
+    assert [starts_anchored(re.compile(p, re.I)) for p in yes] == [True] * len(yes)
+    assert [starts_anchored(re.compile(p, re.I)) for p in no] == [False] * len(no)
+    # and where it holds, one match finds what finditer finds
+    for pattern in yes + no:
+        matcher = Matcher(pattern)
+        for text in ["share", "comments here", "ac\nbc", "b and ^a", "x\nshare", ""]:
+            assert [m.span() for m in matcher.finditer(text)] == [m.span() for m in matcher.rx.finditer(text)]
