@@ -179,6 +179,86 @@ def run_key(config, ruleset, ctx, extra_ignore: tuple[str, ...] = (), baseline=N
     return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+def _stamp(path) -> str:
+    """A file's size and modification time (what the quick key knows of a file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:absent"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def quick_key(config, extra_ignore: tuple[str, ...] = (), baseline=None) -> str:
+    """A hash of what :func:`run_key` is made from, without loading a rule: the code, the
+    effective config, the stamps (size, mtime) of the files it reads (packs, the grammar
+    dictionary, a baseline) and of the folders packages are installed in (installing or
+    removing any package changes them), and the environment variables articlelint reads.
+    The run key itself depends on these alone, so :class:`RunKeyMemo` maps this to it: an
+    unchanged re-run whose files all hit the cache never imports a rule."""
+    parts = [
+        f"schema={SCHEMA}", f"articlelint={__version__}", f"code={code_stamp()}",
+        f"python={sys.version}", f"executable={sys.executable}",
+        f"config={config!r}", f"extra-ignore={extra_ignore!r}",
+    ]
+    grammar = getattr(config, "grammar", None)
+    if grammar is not None and getattr(grammar, "dictionary", None):
+        parts.append(f"dictionary={_stamp(grammar.dictionary)}")
+    for folder in getattr(config, "packs", ()) or ():
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            names = []
+        parts.append(f"pack={folder}:" + ",".join(_stamp(os.path.join(folder, n)) for n in names))
+    for entry in sys.path:
+        if entry and os.path.isdir(entry):
+            parts.append(f"path={_stamp(entry)}")
+    parts.extend(f"env={k}={v}" for k, v in sorted(os.environ.items())
+                 if k.startswith("ARTICLELINT_") or k == "LANGUAGETOOL_URL")
+    if baseline is not None:
+        parts.append(f"baseline={_stamp(getattr(baseline, 'file', '') or '')}")
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class RunKeyMemo:
+    """``quick key → (run key, split)`` of recent runs, in ``runkeys.json`` of a cache folder.
+
+    A run whose quick key is known opens its results without building the rule set (which
+    imports every rule module); when a file misses, the runner builds the rule set anyway and
+    checks the run key it remembered (:meth:`lint.runner._Prepared.ensure`)."""
+
+    FILE = "runkeys.json"
+    KEEP = 64
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / self.FILE
+        self.folder = folder
+        data = _read_shard(self.file)
+        self.entries = data
+
+    def get(self, quick: str) -> tuple[str, bool] | None:
+        entry = self.entries.get(quick)
+        if (isinstance(entry, list) and len(entry) >= 2 and isinstance(entry[0], str)
+                and isinstance(entry[1], bool)):
+            return entry[0], entry[1]
+        return None
+
+    def put(self, quick: str, key: str, split: bool) -> None:
+        if self.get(quick) == (key, split):
+            return
+        merged = _read_shard(self.file)  # what another run may have written since
+        merged[quick] = [key, split, time.time()]
+        if len(merged) > self.KEEP:
+            newest = sorted(merged.items(), key=lambda kv: kv[1][2] if isinstance(kv[1], list)
+                            and len(kv[1]) > 2 and isinstance(kv[1][2], (int, float)) else 0)
+            merged = dict(newest[-self.KEEP:])
+        self.entries = merged
+        try:
+            _prepare_folder(self.folder)
+        except OSError:
+            return
+        _write_atomic(self.file, json.dumps(merged, separators=(",", ":")))
+
+
 # -- (de)serialising findings --------------------------------------------------------------
 
 class NotCacheable(ValueError):
@@ -244,16 +324,16 @@ class ResultCache:
             self._shards[shard] = data
         return data
 
-    def get(self, path: str, digest: str) -> tuple[str, list[Diagnostic]] | None:
+    def get(self, path: str, digest: str, display: str = "") -> tuple[str, list[Diagnostic]] | None:
         """``(kind, findings)`` for ``path`` with content ``digest``, or None. ``kind`` is
-        ``final`` (the file's findings) or ``raw`` (cacheable rules' findings, before the
-        pipeline)."""
+        ``final`` (the file's findings, reported as ``display``) or ``raw`` (cacheable rules'
+        findings, before the pipeline)."""
         entry = self._load(self._shard_of(path)).get(path)
         try:
             if entry is not None and entry[0] == digest:
                 kind = entry[1]
                 if kind in ("final", "raw"):
-                    diags = [load_diagnostic(item, "") for item in entry[2]]
+                    diags = [load_diagnostic(item, display) for item in entry[2]]
                     self.hits += 1
                     return kind, diags
         except (TypeError, ValueError, IndexError, KeyError):

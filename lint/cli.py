@@ -127,10 +127,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fil
 def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_file, isolated,
            stdin_filename, baseline_file, write_baseline, statistics, quiet, debug, color,
            jobs=None, no_cache=False, cache_dir=None) -> int:
-    from lint.baseline import Baseline, BaselineError, write_baseline as write_bl
-    from lint.config import ConfigCache, ConfigError
-    from lint.packs import PackError
-    from lint.registry import RegistryError, load_registry
+    from lint.config import ConfigCache
     from lint.report import render
 
     from lint.runner import RunOptions, UsageError, collect_targets, lint_targets
@@ -150,11 +147,15 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         targets = collect_targets(paths or default, configs, stdin_filename, on_notice=notice)
         _check_cli_selectors(targets, {"--select": _split(select), "--extend-select": _split(extend_select),
                                        "--ignore": _split(ignore)})
-    except (ConfigError, UsageError, PackError, RegistryError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, (UsageError, *_setup_errors())):
+            raise
         raise _fail(str(exc))
 
     baseline = None
     if baseline_file is not None:
+        from lint.baseline import Baseline, BaselineError
+
         try:
             baseline = Baseline(baseline_file)
         except BaselineError as exc:
@@ -166,7 +167,9 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
                          keep_sources=fmt in ("sarif", "rdjsonl") or write_baseline is not None)
     try:
         all_results = lint_targets(targets, options)
-    except (ConfigError, PackError, RegistryError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, _setup_errors()):
+            raise
         raise _fail(str(exc))
     results = []
     for result in all_results:
@@ -183,6 +186,8 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
     fail_on_of = {t.path if t.path != "-" else (stdin_filename or "-"): t.config.fail_on for t in targets}
 
     if write_baseline is not None:
+        from lint.baseline import write_baseline as write_bl
+
         try:
             n = write_bl(write_baseline, results)
         except OSError as exc:
@@ -207,8 +212,13 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         if color is None:
             color = (fmt == "text" and output is None and sys.stdout.isatty()
                      and not os.environ.get("NO_COLOR"))
-        registry = load_registry()
-        text = render(fmt, results, color=bool(color), rules=list(registry))
+        # only SARIF lists the rules (loading them imports every rule module)
+        rules = None
+        if fmt == "sarif":
+            from lint.registry import load_registry
+
+            rules = list(load_registry())
+        text = render(fmt, results, color=bool(color), rules=rules)
     if output is not None:
         tmp = output.with_name(output.name + ".tmp")
         try:
@@ -227,8 +237,20 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
     return outcome.exit_status
 
 
+def _setup_errors() -> tuple[type[Exception], ...]:
+    """Errors of a bad config, pack or rule plugin: a message, never a traceback. (Imported
+    only when something failed: the pack loader brings in a YAML parser.)"""
+    from lint.config import ConfigError
+    from lint.packs import PackError
+    from lint.registry import RegistryError
+
+    return ConfigError, PackError, RegistryError
+
+
 def _check_cli_selectors(targets, given: dict) -> None:
     """Unknown rule selectors on the command line are a usage error naming the option."""
+    if not any(given.values()):
+        return  # nothing to check: loading the rules would import every rule module
     from lint.engine import _known_selector
     from lint.registry import load_registry
     from lint.suggest import did_you_mean

@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from typing import TYPE_CHECKING
+
 from lint.config import Config, ConfigCache
-from lint.engine import FileResult, RuleSet, build_ruleset
-from lint.registry import load_registry
-from lint.rule import Context
+from lint.result import FileResult
+
+if TYPE_CHECKING:  # the engine and the rules load only when a file is linted
+    from lint.engine import RuleSet
+    from lint.rule import Context
 
 #: fewer files than this per worker are linted in-process: starting a worker (fork, rule set,
 #: a grammar backend of its own) costs more than it saves on a handful of files
@@ -94,11 +98,28 @@ def _unique(targets: list[Target]) -> list[Target]:
     seen: set = set()
     out = []
     for t in targets:
-        key = t.path if t.path == "-" else Path(t.path).resolve()
+        key = t.path if t.path == "-" else _identity(t.path)
         if key not in seen:
             seen.add(key)
             out.append(t)
     return out
+
+
+def load_registry(*packs):
+    """lint.registry.load_registry, imported when a rule set is first built."""
+    from lint.registry import load_registry as load
+
+    return load(*packs)
+
+
+def _identity(path: str):
+    """The file a path names: device and inode (one stat; resolving a path costs one per
+    folder on the way), else the resolved path for a file that does not exist."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return Path(path).resolve()
+    return (st.st_dev, st.st_ino)
 
 
 @dataclass
@@ -133,16 +154,23 @@ def default_jobs() -> int:
 @dataclass
 class _Prepared:
     config: Config  # as given (rules see it through ctx.config)
-    ruleset: RuleSet
-    ctx: Context
+    #: None while the results were opened through the run-key memo (see _ensure)
+    ruleset: RuleSet | None
+    ctx: Context | None
     #: cacheable rules and the others; ``split`` when both kinds ran and the cache is on
     cached_rules: list = field(default_factory=list)
     fresh_rules: list = field(default_factory=list)
     cache: object = None  # lint.cache.ResultCache
+    folder: Path | None = None  # of the cache
+    quick: str | None = None  # lint.cache.quick_key, when opened through the memo
 
     @property
     def split(self) -> bool:
         return self.cache is not None and bool(self.fresh_rules)
+
+    @property
+    def split_when_cached(self) -> bool:
+        return bool(self.fresh_rules)
 
 
 def _cache_settings(options: "RunOptions") -> tuple[bool, Path | None]:
@@ -153,7 +181,55 @@ def _cache_settings(options: "RunOptions") -> tuple[bool, Path | None]:
     return options.cache and not disabled_by_env(), options.cache_dir
 
 
+def _open(cfg: Config, options: "RunOptions", settings, caches: dict, memos: dict) -> _Prepared:
+    """The rule set and results cache of one config. With the cache on and this config's
+    quick key in the run-key memo, only the results cache is opened: building the rule set
+    imports every rule module, and an unchanged re-run needs none of them."""
+    use_cache = settings[0]
+    if not use_cache:
+        return _prepare(cfg, options.extra_ignore, settings)
+    from lint.cache import ResultCache, RunKeyMemo, cache_folder, quick_key, run_key
+
+    folder = cache_folder(cfg.root, options.cache_dir)
+    memo = memos.get(folder) or memos.setdefault(folder, RunKeyMemo(folder))
+    quick = quick_key(cfg, options.extra_ignore, options.baseline)
+    known = memo.get(quick)
+    if known is not None and not known[1]:
+        per = _Prepared(cfg, None, None)
+        per.quick = quick
+    else:
+        per = _prepare(cfg, options.extra_ignore, settings)
+        key = run_key(cfg, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
+        memo.put(quick, key, per.split_when_cached)
+        known = (key, False)
+    per.cache = caches.get((folder, known[0])) or caches.setdefault((folder, known[0]), ResultCache(folder, known[0]))
+    per.folder = folder
+    return per
+
+
+def _ensure(per: _Prepared, options: "RunOptions", settings, caches: dict, memos: dict) -> bool:
+    """Build the rule set of a config opened through the memo. False if its run key is not
+    the one the memo gave (something the quick key does not see changed): the results read
+    under the old key must not be used."""
+    if per.ruleset is not None:
+        return True
+    from lint.cache import ResultCache, run_key
+
+    full = _prepare(per.config, options.extra_ignore, settings)
+    per.ruleset, per.ctx = full.ruleset, full.ctx
+    per.cached_rules, per.fresh_rules = full.cached_rules, full.fresh_rules
+    key = run_key(per.config, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
+    memos[per.folder].put(per.quick, key, full.split_when_cached)
+    if key == per.cache.key and not per.fresh_rules:
+        return True
+    per.cache = caches.get((per.folder, key)) or caches.setdefault((per.folder, key), ResultCache(per.folder, key))
+    return False
+
+
 def _prepare(cfg: Config, extra_ignore: tuple[str, ...], cache_settings: tuple[bool, Path | None]) -> _Prepared:
+    from lint.engine import build_ruleset
+    from lint.rule import Context
+
     cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + extra_ignore) if extra_ignore else cfg
     # load_registry() and load_registry(()) are two lru_cache entries: the CLI asks for the
     # former, so ask the same way and build the registry (and compile packs) once
@@ -338,57 +414,78 @@ def _storable(diags) -> bool:
 def lint_targets(targets: list[Target], options: RunOptions,
                  on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Lint every target (raises ConfigError/PackError/RegistryError for bad config)."""
-    from lint.engine import input_error_result
     from lint.source import InputError, read_source
 
     use_cache, _ = settings = _cache_settings(options)
 
     prepared: dict[int, _Prepared] = {}
     caches: dict[tuple, object] = {}
+    memos: dict[Path, object] = {}
+    #: config id -> indices answered from a cache opened through the run-key memo
+    served: dict[int, list[int]] = {}
     config_ids: dict[int, int] = {}
     results: list[FileResult | None] = [None] * len(targets)
     jobs: list[_Job] = []
     keys: dict[int, tuple[str, str]] = {}  # job index -> (cache path, content digest)
     hits = 0
 
-    for index, target in enumerate(targets):
+    def admit(index: int, target: Target) -> None:
+        """Read a target: an input error, an answer from the cache, or a job."""
+        nonlocal hits
         cfg = target.config
         cid = config_ids.setdefault(id(cfg), len(config_ids))
         per = prepared.get(cid)
         if per is None:
-            per = prepared[cid] = _prepare(cfg, options.extra_ignore, settings)
-            if use_cache:
-                from lint.cache import ResultCache, cache_folder, run_key
-
-                folder = cache_folder(cfg.root, options.cache_dir)
-                key = run_key(cfg, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
-                per.cache = caches.get((folder, key)) or caches.setdefault((folder, key), ResultCache(folder, key))
+            per = prepared[cid] = _open(cfg, options, settings, caches, memos)
         display = options.stdin_filename if target.path == "-" and options.stdin_filename else target.path
         try:
             src = read_source(target.path, cfg.max_file_size)
         except InputError as exc:
+            from lint.engine import input_error_result
+
+            if exc.kind != "binary":
+                ensure(cid)  # the input-error rule's severity and ignores come from the rule set
             results[index] = input_error_result(display, exc, per.ruleset)
-            continue
+            return
         job = _Job(index, cid, display, src.text)
         if per.cache is not None and target.path != "-":
             from lint.cache import content_digest
 
             cache_path = os.path.abspath(target.path)
             digest = content_digest(src.text)
-            hit = per.cache.get(cache_path, digest)
+            hit = per.cache.get(cache_path, digest, display)
             if hit is not None:
                 kind, diags = hit
                 if kind == "final" and not per.split:
-                    results[index] = FileResult(display, src.text, [d.with_(path=display) for d in diags])
+                    results[index] = FileResult(display, src.text, diags)
                     if not options.keep_sources:
                         results[index].compact()
                     hits += 1
-                    continue
+                    if per.ruleset is None:
+                        served.setdefault(cid, []).append(index)
+                    return
                 if kind == "raw" and per.split:
                     job.cached_raw = diags
             if job.cached_raw is None:
                 keys[index] = (cache_path, digest)
         jobs.append(job)
+
+    def ensure(cid: int) -> None:
+        """Build the rules of a config opened through the run-key memo; if its run key is
+        not the remembered one, read again the files the old key answered."""
+        nonlocal hits
+        if not _ensure(prepared[cid], options, settings, caches, memos):
+            again = served.pop(cid, [])
+            hits -= len(again)
+            for index in again:
+                results[index] = None
+                admit(index, targets[index])
+
+    for index, target in enumerate(targets):
+        admit(index, target)
+    # a file to lint under a config opened through the memo needs its rules
+    for cid in sorted({job.config_id for job in jobs}):
+        ensure(cid)
 
     progress = None
     want = options.progress if options.progress is not None else Progress.wanted()

@@ -339,6 +339,67 @@ def test_cache_key_hook_changes_the_key(tmp_path):
     assert run_key(cfg, rs, Context(config=cfg)) != k1
 
 
+def test_unchanged_rerun_imports_no_rule(tmp_path):
+    """An unchanged re-run finds its run key in the memo and every file in the cache: no
+    rule module, no rule engine, no YAML is imported; the output is the first run's."""
+    (tmp_path / "docs").mkdir()
+    for i in range(3):
+        (tmp_path / "docs" / f"a{i}.txt").write_text(f"Post {i} is plain.\n\n" + FOOTER, encoding="utf-8")
+    args = ["check", "--isolated", "--cache-dir", str(tmp_path / "cache"), "docs"]
+    first = _modules_after(args, tmp_path)
+    assert "lint.engine" in first and "lint.rules.footer_block" in first
+    again = _modules_after(args, tmp_path)
+    assert not {"lint.engine", "lint.registry", "lint.rules.footer_block", "yaml"} & again
+    assert json.loads((tmp_path / "cache" / "runkeys.json").read_text(encoding="utf-8"))
+    code = "from lint.cli import main\nmain(%r)\n" % (["check", "--isolated", "--cache-dir",
+                                                      str(tmp_path / "cache"), "--format", "json", "docs"],)
+    outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path).stdout
+            for _ in range(2)]
+    uncached = cli("check", "--isolated", "--no-cache", "--format", "json", str(tmp_path / "docs"))
+    assert outs[0] == outs[1] and json.loads(outs[1]) and len(json.loads(outs[1])) == len(json.loads(uncached.stdout))
+
+
+def test_memo_with_a_stale_run_key_is_caught_when_a_file_is_linted(tmp_path):
+    """If the memo named the wrong run key (a change the quick key cannot see), the first file
+    that must be linted builds the rules, finds the real key, and the files the wrong key
+    answered are read again: the output is the uncached one."""
+    files = [tmp_path / f"a{i}.txt" for i in range(3)]
+    for i, f in enumerate(files):
+        f.write_text(f"Post {i} is plain.\n\n" + FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    one = Config().with_cli(select=("template-footer",))
+    other = Config().with_cli(select=("footer-block",))
+
+    def run(cfg):
+        options = RunOptions(cache_dir=cache, jobs=1)
+        res = lint_targets([Target(str(f), cfg) for f in files], options)
+        return [(r.path, [(d.code, d.span) for d in r.diagnostics]) for r in res], options.stats
+
+    run(one)
+    run(other)
+    memo = json.loads((cache / "runkeys.json").read_text(encoding="utf-8"))
+    assert len(memo) == 2 and len({entry[0] for entry in memo.values()}) == 2
+    # point every quick key at the run key under which `one` stored its results
+    from lint.cache import quick_key, run_key
+    from lint.engine import build_ruleset
+    from lint.rule import Context
+
+    key_one = run_key(one, build_ruleset(one), Context(config=one))
+    assert key_one in {entry[0] for entry in memo.values()}
+    stale = {q: [key_one, False, 0] for q in memo}
+    (cache / "runkeys.json").write_text(json.dumps(stale), encoding="utf-8")
+    wrongly, stats = run(other)  # every file hits under the wrong key: nothing can tell
+    assert stats["cached"] == 3
+    assert any(ds for _, ds in wrongly) and all(code == "BP001" for _, ds in wrongly for code, _ in ds)
+    (cache / "runkeys.json").write_text(json.dumps(stale), encoding="utf-8")
+    files[0].write_text("Post 0 changed.\n\n" + FOOTER, encoding="utf-8")  # one file must be linted
+    fixed, stats = run(other)
+    uncached = [(r.path, [(d.code, d.span) for d in r.diagnostics])
+                for r in lint_targets([Target(str(f), other) for f in files], RunOptions(cache=False, jobs=1))]
+    assert fixed == uncached
+    assert quick_key(other) in json.loads((cache / "runkeys.json").read_text(encoding="utf-8"))
+
+
 # -- progress -------------------------------------------------------------------------------
 
 class _Tty:
