@@ -247,9 +247,42 @@ class _Job:
     index: int
     config_id: int
     path: str  # as displayed
-    text: str
+    #: None once dropped in a run over many files: the worker reads ``source`` again
+    text: str | None
     #: raw findings of the cacheable rules, from the cache (only the others must run)
     cached_raw: list | None = None
+    source: str | None = None  # the path to read the text from
+    size: int = 0  # characters
+
+
+#: jobs after which the parent stops holding their texts (workers read the files again): a
+#: run over 10,000 files would otherwise fork its workers with every text in memory
+DROP_TEXTS_AFTER = 2 * MIN_FILES_PER_WORKER
+
+
+def _run_job(job: _Job, per: _Prepared, options: RunOptions):
+    """``_lint_job`` plus, for a job whose text was dropped, the reading: ``(findings, raw,
+    storable, line index or None, digest of what was read or None)``."""
+    if job.text is not None:
+        return (*_lint_job(job, per, options), None, None)
+    from lint.cache import content_digest
+    from lint.document import LineIndex
+    from lint.source import InputError, read_source
+
+    try:
+        src = read_source(job.source, per.config.max_file_size)
+    except InputError as exc:  # changed since the parent read it
+        from lint.engine import input_error_result
+
+        result = input_error_result(job.path, exc, per.ruleset)
+        return result.diagnostics, None, False, LineIndex(exc.text or ""), None
+    job.text = src.text
+    try:
+        final, raw, ok = _lint_job(job, per, options)
+        li = LineIndex(src.text) if final else None
+        return final, raw, ok, li, content_digest(src.text)
+    finally:
+        job.text = None
 
 
 def _lint_job(job: _Job, per: _Prepared, options: RunOptions):
@@ -300,7 +333,7 @@ def _worker_init(configs: dict[int, Config], options: RunOptions, cache_on: dict
     _WORKER["prepared"] = {}
 
 
-def _worker_run(jobs: list[_Job]) -> list[tuple[int, list, list | None, bool]]:
+def _worker_run(jobs: list[_Job]) -> list[tuple]:
     options: RunOptions = _WORKER["options"]
     prepared: dict[int, _Prepared] = _WORKER["prepared"]
     out = []
@@ -311,7 +344,7 @@ def _worker_run(jobs: list[_Job]) -> list[tuple[int, list, list | None, bool]]:
             if _WORKER["cache_on"].get(job.config_id):
                 per.cache = True  # only ``split`` is read in workers
             prepared[job.config_id] = per
-        out.append((job.index, *_lint_job(job, per, options)))
+        out.append((job.index, *_run_job(job, per, options)))
     return out
 
 
@@ -328,13 +361,13 @@ def _pool_context():
 
 def _chunks(jobs: list[_Job], workers: int) -> list[list[_Job]]:
     # big files first so that no worker is left with a big one at the end
-    ordered = sorted(jobs, key=lambda j: len(j.text), reverse=True)
+    ordered = sorted(jobs, key=lambda j: j.size, reverse=True)
     size = max(1, min(32, len(ordered) // (workers * 8)))
     return [ordered[i:i + size] for i in range(0, len(ordered), size)]
 
 
 def _run_parallel(jobs: list[_Job], prepared: dict[int, _Prepared], options: RunOptions,
-                  workers: int, done: Callable[[int, list, list | None, bool], None]) -> None:
+                  workers: int, done: Callable[..., None]) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -348,15 +381,15 @@ def _run_parallel(jobs: list[_Job], prepared: dict[int, _Prepared], options: Run
                                  initargs=(configs, options, cache_on)) as pool:
             futures = [pool.submit(_worker_run, chunk) for chunk in chunks]
             for fut in as_completed(futures):
-                for index, final, raw, ok in fut.result():
+                for index, *answer in fut.result():
                     finished.add(index)
-                    done(index, final, raw, ok)
+                    done(index, *answer)
     except BrokenProcessPool:
         # a worker died (killed, out of memory): lint what is left here, where an error
         # surfaces with a traceback instead of a hang
         for job in jobs:
             if job.index not in finished:
-                done(job.index, *_lint_job(job, prepared[job.config_id], options))
+                done(job.index, *_run_job(job, prepared[job.config_id], options))
 
 
 # -- progress -----------------------------------------------------------------------------
@@ -468,7 +501,14 @@ def lint_targets(targets: list[Target], options: RunOptions,
                     job.cached_raw = diags
             if job.cached_raw is None:
                 keys[index] = (cache_path, digest)
+        job.size = len(src.text)
         jobs.append(job)
+        if not options.keep_sources and target.path != "-":
+            job.source = target.path
+            if len(jobs) >= DROP_TEXTS_AFTER:  # many files: workers will read them again
+                for j in jobs if len(jobs) == DROP_TEXTS_AFTER else (job,):
+                    if j.source is not None:
+                        j.text = None
 
     def ensure(cid: int) -> None:
         """Build the rules of a config opened through the run-key memo; if its run key is
@@ -493,13 +533,17 @@ def lint_targets(targets: list[Target], options: RunOptions,
         progress = Progress(len(targets))
         progress.advance(len(targets) - len(jobs))
 
-    def done(index: int, final, raw, ok: bool) -> None:
+    def done(index: int, final, raw, ok: bool, li=None, digest: str | None = None) -> None:
         target_job = by_index[index]
         results[index] = FileResult(target_job.path, target_job.text, final)
+        if li is not None:  # read by the worker: positions come with its line index
+            results[index].__dict__["_li"] = li
         if not options.keep_sources:
             results[index].compact()
             target_job.text = None  # sent or linted: the parent needs it no more
         key = keys.get(index)
+        if key is not None and digest is not None:
+            key = (key[0], digest)  # what the worker read (the file may have changed since)
         per = prepared[target_job.config_id]
         if key is not None and per.cache is not None and ok:
             if raw is not None:
@@ -520,7 +564,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
             _run_parallel(jobs, prepared, options, workers, done)
         else:
             for job in jobs:
-                done(job.index, *_lint_job(job, prepared[job.config_id], options))
+                done(job.index, *_run_job(job, prepared[job.config_id], options))
     finally:
         if progress is not None:
             progress.close()
