@@ -106,6 +106,24 @@ class Matcher:
         return self.rx.finditer(text)
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+def union_regex(matchers: list[Matcher]) -> re.Pattern | None:
+    """One regex that matches a text where any of ``matchers`` does (their alternation), or
+    None when that cannot be built faithfully (mixed flags, back-references, inline flags)."""
+    if len(matchers) < 2:
+        return None
+    flags = {m.rx.flags for m in matchers}
+    sources = [m.rx.pattern for m in matchers]
+    if len(flags) != 1 or any(_BACKREFERENCE.search(src) for src in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{src})" for src in sources), flags.pop())
+    except re.error:
+        return None
+
+
 def starts_anchored(rx: re.Pattern) -> bool:
     """Is every match of ``rx`` at position 0 (its parsed form starts with ``^``/``\\A``)?"""
     if rx.flags & re.MULTILINE:
@@ -136,13 +154,14 @@ _TOKEN_SPLIT = re.compile(r"[\W_]+")
 # The only characters re.IGNORECASE matches to an ASCII letter or digit that lower() does not
 # turn into it (found by trying every code point): a line holding one gets no pre-filter.
 _UNSAFE_FOLDS = frozenset("\u0130\u0131\u017f")  # İ ı ſ
+UNSAFE_FOLD_RX = re.compile("[" + "".join(sorted(_UNSAFE_FOLDS)) + "]")
 
 
 def line_tokens(text: str) -> frozenset[str] | None:
     """The lower-cased words of a line (None when it holds İ, ı or ſ: no pre-filter)."""
     if text.isascii():
         return frozenset(_TOKEN_SPLIT.split(text.lower()))
-    if not _UNSAFE_FOLDS.isdisjoint(text):
+    if UNSAFE_FOLD_RX.search(text) is not None:
         return None
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(text))
 
@@ -178,6 +197,8 @@ class PackIndex:
                 by_key.setdefault(m.key, []).append((ci, m))
         self.always = tuple(always)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        #: one regex of all the always-run ones: a line it does not match skips them all
+        self._always_any: re.Pattern | None | bool = False  # False: not built yet
 
     def hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """Category index → spans its phrases and patterns match in ``text``."""
@@ -186,7 +207,13 @@ class PackIndex:
             candidates = self.everything
         else:
             by_key = self.by_key
-            candidates = self.always + tuple(x for k in tokens.intersection(by_key) for x in by_key[k])
+            keyed = tuple(x for k in tokens.intersection(by_key) for x in by_key[k])
+            if self._always_any is False:
+                self._always_any = union_regex([m for _, m in self.always])
+            if self._always_any is not None and self._always_any.search(text) is None:
+                candidates = keyed
+            else:
+                candidates = self.always + keyed
         out: dict[int, list[tuple[int, int]]] = {}
         for ci, matcher in candidates:
             for m in matcher.finditer(text):

@@ -45,6 +45,7 @@ def without_addresses(text: str) -> str:
     return _ADDRESS.sub("", text) if ("://" in text or "www." in text or "@" in text) else text
 
 
+@functools.lru_cache(maxsize=8192)  # long-sentence and hard-paragraph count the same sentences
 def count_words(text: str) -> int:
     return len(_WORD.findall(without_addresses(text)))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lint.document import Document
+from lint.packs import UNSAFE_FOLD_RX
 from lint.rule import Context, Rule, Scope
 
 # Template variable names that are clearly placeholders when written as {name}.
@@ -33,8 +34,29 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     )),
 )
 
-# Every pattern above needs one of these: a block without any is skipped unread (most are).
-_ANY = re.compile(r"(?i:lorem|dolor|insert|here)|TK|[\[{%]")
+# What each pattern above cannot match without (a literal, found with `in`, which is much
+# faster than a regex scan): a block is searched only for the patterns it may hold. The
+# case-insensitive ones are tested on the lower-cased text, which is exact unless the text
+# holds İ, ı or ſ (which re.IGNORECASE folds to ASCII letters, and lower() does not): then
+# every pattern runs.
+_NEEDS = (
+    lambda text, low: "lorem" in low or "dolor" in low,
+    lambda text, low: "TK" in text,
+    lambda text, low: "insert" in low,
+    lambda text, low: "INSERT" in text,
+    lambda text, low: "{" in text,
+    lambda text, low: "{" in text,
+    lambda text, low: "%" in text,
+    lambda text, low: "here" in low or "[" in text,
+)
+
+
+def may_hold(text: str) -> list[bool]:
+    """For each pattern, whether ``text`` may match it."""
+    if UNSAFE_FOLD_RX.search(text) is not None:
+        return [True] * len(PATTERNS)
+    low = text.lower()
+    return [need(text, low) for need in _NEEDS]
 
 
 class PlaceholderText(Rule):
@@ -73,11 +95,12 @@ class PlaceholderText(Rule):
         kinds = set(self.options.kinds)
         for block in doc.blocks:
             text = block.text
-            if _ANY.search(text) is None:
+            maybe = may_hold(text)
+            if not any(maybe):
                 continue
             seen: list[tuple[int, int]] = []
-            for kind, rx in PATTERNS:
-                if kind not in kinds:
+            for (kind, rx), may in zip(PATTERNS, maybe):
+                if kind not in kinds or not may:
                     continue
                 for m in rx.finditer(text):
                     if any(a < m.end() and m.start() < b for a, b in seen):

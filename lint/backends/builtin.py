@@ -25,8 +25,9 @@ class Slip:
 # initials and "U.S." (an uppercase letter before the stop), "e.g."/"i.e." (one letter),
 # decimals and "No.5" (a digit after), file names "index.html" and domains (lowercase after),
 # "Amazon.Com"-style domains (a top-level domain after), and tokens that hold a URL or path.
+# (The leading lookahead is implied by the stop; it lets the scan skip most positions at once.)
 _MISSING_SPACE = re.compile(
-    r"(?:(?<=[a-z][a-z])|(?<=[0-9])|(?<=[0-9][a-z])|(?<=[a-z][)\]\"”’']))(?P<stop>(?:[.!?]+|…)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
+    r"(?=[.!?…])(?:(?<=[a-z][a-z])|(?<=[0-9])|(?<=[0-9][a-z])|(?<=[a-z][)\]\"”’']))(?P<stop>(?:[.!?]+|…)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
 )
 _TLDS = frozenset({"com", "org", "net", "io", "gov", "edu", "co", "uk", "de", "fr", "info", "biz", "us"})
 _ABBREVIATIONS = frozenset(
@@ -73,6 +74,7 @@ def missing_space_after_sentence(text: str) -> list[Slip]:
 # --- doubled punctuation --------------------------------------------------------------------
 
 _DOUBLED = re.compile(
+    r"(?=[,;:.])"  # implied by every branch: the scan skips other positions at once
     r"(?P<p>"
     r",\s*,"  # ",,"
     r"|;\s*;"  # ";;"
@@ -107,10 +109,14 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)$")
 _SMILEY = re.compile(r"[:;=8][-^']?$")
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def unbalanced_brackets(text: str) -> list[Slip]:
     stack: list[tuple[str, int]] = []
     slips = []
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):  # the brackets only, not every character
+        i, ch = m.start(), m.group()
         if ch in "([{":
             if ch == "(" and _SMILEY.search(text[max(0, i - 2) : i]):
                 continue
@@ -138,6 +144,7 @@ def unbalanced_brackets(text: str) -> list[Slip]:
 
 _OPENING = "“„"
 _CLOSING = "”"
+_QUOTE_MARK = re.compile('["“„”]')
 
 
 def _starts_with_opening_quote(text: str | None) -> bool:
@@ -151,7 +158,8 @@ def _scan_quotes(text: str) -> tuple[list[int], list[int]]:
     """Pair the double quotes of one paragraph: (positions left open, closers never opened)."""
     stack: list[tuple[str, int]] = []
     closers: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):  # the quote marks only, not every character
+        i, ch = m.start(), m.group()
         if ch == '"':
             if i > 0 and text[i - 1].isdigit() and not (stack and stack[-1][0] == '"'):
                 continue  # 5'10" (inches), unless it closes a straight quotation: "Rust 2018"
