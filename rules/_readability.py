@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -170,9 +169,8 @@ def flesch_kincaid_grade(text: str, language: str) -> float:
         return 0.0
     sentences = _TS_SENTENCE.findall(text)
     n_sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_ts_clean(s).split()) <= 2))
-    count = syllable_counter(language)
-    # textstat lower-cases the cleaned text, then splits it: each distinct word counted once
-    syllables = sum(count(w) * k for w, k in Counter(cleaned.lower().split()).items())
+    # textstat lower-cases the cleaned text, then splits it
+    syllables = syllable_counter(language).total(cleaned.lower().split())
     sentence_length = n_words / n_sentences
     per_word = syllables / n_words
     if sentence_length == 0 or per_word == 0:
