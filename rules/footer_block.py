@@ -403,10 +403,15 @@ _NOT_SHAPE = re.compile(r"[\w\s]+")
 def _structured(lines: list[str]) -> bool:
     """Lines of one template: a content list ("June 9 -- Arena, City, FL", "Spain (Group F):
     11th appearance"), not a list of other articles' headlines, whose punctuation varies.
-    True when half the lines or more have the same non-empty punctuation."""
-    shapes = [_NOT_SHAPE.sub("", t) for t in lines]
-    common = max(set(shapes), key=shapes.count)
-    return bool(common) and shapes.count(common) * 2 >= len(shapes)
+    True when half the lines or more have the same non-empty punctuation, and more lines
+    have it than have no punctuation at all. (Ties used to fall to the order of a set, which
+    changes with the hash seed: the same page could be flagged in one run and not the next.)"""
+    shapes = Counter(_NOT_SHAPE.sub("", t) for t in lines)
+    bare = shapes.pop("", 0)
+    if not shapes:
+        return False
+    best = max(shapes.values())
+    return best > bare and best * 2 >= len(lines)
 
 
 # the heading of a list of other articles: "Related coverage from Money:", "Most read in

@@ -189,3 +189,19 @@ def test_tally_runs_are_counts_of_one_thing():
     assert not any(fb.tally_runs(_units(widgets)))
     archive = ["WordPress (53)", "News (12)", "Linux (7)", "Python (21)", "Rust (4)"]
     assert not any(fb.tally_runs(_units(archive)))
+
+
+def test_one_template_guard_does_not_depend_on_the_hash_seed():
+    """A tie between "no punctuation" and one mark used to be broken by a set's order, which
+    changes from run to run (PYTHONHASHSEED): the same page was flagged in some runs only."""
+    import subprocess
+    import sys
+
+    tie = ["Tuesday's hearings were a disaster for the committee", "One witness confirmed the deal on television"]
+    assert fb._structured(tie) is False
+    assert fb._structured(["June 9 -- Arena, City, FL", "June 12 -- Hall, Town, TX", "Tickets on sale now"]) is True
+    code = f"import lint.rules.footer_block as fb; print(fb._structured({tie!r}))"
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env={**__import__('os').environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+               for seed in (0, 1, 18, 27, 34)}  # 18, 27, 34 gave True before the fix
+    assert answers == {"False"}
