@@ -341,13 +341,53 @@ class ResultCache:
         self.misses += 1
         return None
 
-    def put(self, path: str, digest: str, kind: str, diags: list[Diagnostic]) -> bool:
+    def get_unchanged(self, path: str, stamp: tuple[int, int], display: str = ""):
+        """``(findings, line index)`` of a file whose size and mtime are the ones recorded
+        with its final findings, or None (then read the file and use :meth:`get`).
+
+        A stamp is recorded only for a file last modified well before it was read (see
+        :func:`trusted_stamp`), so a write in the same clock tick cannot go unseen."""
+        entry = self._load(self._shard_of(path)).get(path)
+        try:
+            if (entry is None or len(entry) < 5 or entry[1] != "final" or entry[3] is None
+                    or list(entry[3]) != list(stamp)):
+                return None
+            diags = [load_diagnostic(item, display) for item in entry[2]]
+            index = None
+            if entry[4] is not None:
+                from lint.document import LineIndex
+
+                starts, length = entry[4]
+                index = LineIndex.from_starts([int(x) for x in starts], int(length))
+            self.hits += 1
+            return diags, index
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+
+    def restamp(self, path: str, stamp: tuple[int, int] | None, index) -> None:
+        """Record a file's (new) stamp with the findings it already has (a touched file)."""
+        if stamp is None:
+            return
+        shard = self._shard_of(path)
+        entry = self._load(shard).get(path)
+        if isinstance(entry, list) and len(entry) >= 3 and entry[1] == "final":
+            if len(entry) < 5 or entry[3] is None or list(entry[3]) != list(stamp):
+                self._dirty.setdefault(shard, {})[path] = [*entry[:3], list(stamp), _index_item(index)]
+
+    def put(self, path: str, digest: str, kind: str, diags: list[Diagnostic],
+            stamp: tuple[int, int] | None = None, index=None) -> bool:
+        """Store findings; with ``stamp`` (final findings only) and the file's line index an
+        unchanged file is answered next time without being read (:meth:`get_unchanged`)."""
         try:
             items = [dump_diagnostic(d) for d in diags]
         except NotCacheable:
             return False
         shard = self._shard_of(path)
-        self._dirty.setdefault(shard, {})[path] = [digest, kind, items]
+        if kind == "final" and stamp is not None:
+            entry = [digest, kind, items, list(stamp), _index_item(index)]
+        else:
+            entry = [digest, kind, items]
+        self._dirty.setdefault(shard, {})[path] = entry
         return True
 
     def save(self) -> None:
@@ -366,6 +406,26 @@ class ResultCache:
             _write_atomic(file, json.dumps(merged, ensure_ascii=False, separators=(",", ":")))
         self._dirty.clear()
         _prune(self.folder, keep=self.results.name)
+
+
+def _index_item(index) -> list | None:
+    """A line index as JSON (``[line starts, length]``), None for none."""
+    if index is None:
+        return None
+    return [list(index.starts), index.length]
+
+
+#: a file modified less than this before it was read may be written again within the same
+#: mtime tick (2 s on FAT, 1 s on older ext and HFS+): its stamp is not trusted
+RACY_NS = 2_000_000_000
+
+
+def trusted_stamp(st: os.stat_result, stat_time_ns: int) -> tuple[int, int] | None:
+    """``(size, mtime_ns)`` of a file stat'ed at ``stat_time_ns``, or None when it was
+    modified too recently for an unchanged stamp to prove unchanged content."""
+    if st.st_mtime_ns + RACY_NS >= stat_time_ns:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _read_shard(file: Path) -> dict[str, Any]:

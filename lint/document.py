@@ -54,6 +54,22 @@ class LineIndex:
         self._starts = array("q", line_starts(source))
         self._length = len(source)
 
+    @classmethod
+    def from_starts(cls, starts: list[int], length: int) -> "LineIndex":
+        """An index rebuilt from :attr:`starts` and :attr:`length` (the results cache)."""
+        index = cls.__new__(cls)
+        index._starts = array("q", starts)
+        index._length = length
+        return index
+
+    @property
+    def starts(self):
+        return self._starts
+
+    @property
+    def length(self) -> int:
+        return self._length
+
     @property
     def line_count(self) -> int:
         return len(self._starts)

@@ -459,7 +459,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
     config_ids: dict[int, int] = {}
     results: list[FileResult | None] = [None] * len(targets)
     jobs: list[_Job] = []
-    keys: dict[int, tuple[str, str]] = {}  # job index -> (cache path, content digest)
+    keys: dict[int, tuple] = {}  # job index -> (cache path, content digest, stamp or None)
     hits = 0
 
     def admit(index: int, target: Target) -> None:
@@ -471,6 +471,28 @@ def lint_targets(targets: list[Target], options: RunOptions,
         if per is None:
             per = prepared[cid] = _open(cfg, options, settings, caches, memos)
         display = options.stdin_filename if target.path == "-" and options.stdin_filename else target.path
+        stamp = None
+        # an unchanged file (same size and mtime as recorded) is answered without reading it;
+        # reports that quote the text (SARIF, rdjsonl, baselines) read every file
+        if per.cache is not None and target.path != "-" and not per.split and not options.keep_sources:
+            from lint.cache import trusted_stamp
+
+            try:
+                now = time.time_ns()
+                stamp = trusted_stamp(os.stat(target.path), now)
+            except OSError:
+                stamp = None
+            if stamp is not None:
+                unchanged = per.cache.get_unchanged(os.path.abspath(target.path), stamp, display)
+                if unchanged is not None:
+                    diags, line_index = unchanged
+                    results[index] = result = FileResult(display, None, diags)
+                    if line_index is not None:
+                        result.__dict__["_li"] = line_index
+                    hits += 1
+                    if per.ruleset is None:
+                        served.setdefault(cid, []).append(index)
+                    return
         try:
             src = read_source(target.path, cfg.max_file_size)
         except InputError as exc:
@@ -493,6 +515,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
                     results[index] = FileResult(display, src.text, diags)
                     if not options.keep_sources:
                         results[index].compact()
+                        per.cache.restamp(cache_path, stamp, results[index].__dict__.get("_li"))
                     hits += 1
                     if per.ruleset is None:
                         served.setdefault(cid, []).append(index)
@@ -500,7 +523,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
                 if kind == "raw" and per.split:
                     job.cached_raw = diags
             if job.cached_raw is None:
-                keys[index] = (cache_path, digest)
+                keys[index] = (cache_path, digest, stamp)
         job.size = len(src.text)
         jobs.append(job)
         if not options.keep_sources and target.path != "-":
@@ -542,14 +565,14 @@ def lint_targets(targets: list[Target], options: RunOptions,
             results[index].compact()
             target_job.text = None  # sent or linted: the parent needs it no more
         key = keys.get(index)
-        if key is not None and digest is not None:
-            key = (key[0], digest)  # what the worker read (the file may have changed since)
+        if key is not None and digest is not None and digest != key[1]:
+            key = (key[0], digest, None)  # the worker read other content: no stamp for it
         per = prepared[target_job.config_id]
         if key is not None and per.cache is not None and ok:
             if raw is not None:
                 per.cache.put(key[0], key[1], "raw", raw)
             elif not per.split:
-                per.cache.put(key[0], key[1], "final", final)
+                per.cache.put(key[0], key[1], "final", final, key[2], results[index].__dict__.get("_li"))
         if progress is not None:
             progress.advance()
 

@@ -120,6 +120,65 @@ def test_unchanged_files_come_from_the_cache(tmp_path):
     assert [d.code for d in third[0].diagnostics] == ["BP001"]
 
 
+def _backdate(path: Path, seconds: int = 60) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+def test_unchanged_stamp_answers_without_reading_the_file(tmp_path):
+    """A file whose size and mtime are the recorded ones is not read again: proved by
+    changing its content behind the cache's back (same size, mtime restored)."""
+    f = tmp_path / "a.txt"
+    f.write_text("Post.\n\n" + FOOTER, encoding="utf-8")
+    _backdate(f)
+    cache = tmp_path / "cache"
+    first, _ = _run([f], cache, keep_sources=False)
+    assert [d.code for d in first[0].diagnostics] == ["BP001", "BP001"]
+    st = f.stat()
+    f.write_text("Pest.\n\n" + FOOTER.replace("Leave", "Loave"), encoding="utf-8")  # same size
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size
+    second, stats = _run([f], cache, keep_sources=False)
+    assert stats["cached"] == 1
+    assert [(d.code, d.span) for d in second[0].diagnostics] == [(d.code, d.span) for d in first[0].diagnostics]
+    assert second[0].line_index.line_col(second[0].diagnostics[-1].span.start) == \
+        first[0].line_index.line_col(first[0].diagnostics[-1].span.start)
+    # another mtime: the file is read, and its new content linted
+    _backdate(f, 30)
+    third, _ = _run([f], cache, keep_sources=False)
+    assert [d.code for d in third[0].diagnostics] == ["BP001"]
+
+
+def test_recently_modified_file_is_always_read(tmp_path):
+    """A file written in the last seconds may change again within its mtime tick: its stamp
+    is not recorded, so the next run reads it."""
+    f = tmp_path / "a.txt"
+    f.write_text("Post.\n\n" + FOOTER, encoding="utf-8")
+    cache = tmp_path / "cache"
+    _run([f], cache, keep_sources=False)
+    (shard,) = cache.glob("results-*/*.json")
+    entry = json.loads(shard.read_text(encoding="utf-8"))[str(f)]
+    assert len(entry) < 5 or entry[3] is None
+    st = f.stat()
+    f.write_text("Pest.\n\n" + FOOTER.replace("Leave", "Loave"), encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    second, _ = _run([f], cache, keep_sources=False)
+    assert [d.code for d in second[0].diagnostics] == ["BP001"]  # read: "Loave a Reply" is no footer
+
+
+def test_touched_file_is_read_once_then_answered_by_its_new_stamp(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Post.\n\n" + FOOTER, encoding="utf-8")
+    _backdate(f, 120)
+    cache = tmp_path / "cache"
+    _run([f], cache, keep_sources=False)
+    _backdate(f, -60)  # touched: 60 s later than before, still long ago
+    _run([f], cache, keep_sources=False)  # read, same digest: the entry gets the new stamp
+    (shard,) = cache.glob("results-*/*.json")
+    entry = json.loads(shard.read_text(encoding="utf-8"))[str(f)]
+    assert entry[3] == [f.stat().st_size, f.stat().st_mtime_ns]
+
+
 def test_cache_is_really_read(tmp_path):
     """Tampering with an entry changes the output: proof that a warm run reads the cache."""
     f = tmp_path / "a.txt"
