@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import count
 from typing import Iterable, Sequence
 
 from lint.diagnostic import Related
@@ -83,14 +86,23 @@ def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
 
 
 def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
-    text, credit = strip_credit(_with_code(doc, block, start, end))
-    if _ATTRIBUTION.match(text):
-        return None  # "— Senior engineer at …", "— Donald J. Trump (@realDonaldTrump)": a byline
-    toks = tokens(text)
-    words = [w for w, _ in toks]
-    if content_count(words) < min_words:
+    raw = _with_code(doc, block, start, end)
+    memo = _cache(doc).setdefault("normalised", {})
+    hit = memo.get(raw)
+    if hit is None:
+        # normalised once per text: a sentence that is its whole paragraph, a repeated text
+        text, credit = strip_credit(raw)
+        if _ATTRIBUTION.match(text):
+            hit = (None, None, "", credit, 0)  # "— Senior engineer at …": a byline
+        else:
+            key, plain = _normalise(text)
+            words = key.split(" ") if key else []
+            hit = (key, words, plain, credit, len(words) - sum(map(str.isdigit, words)))
+        memo[raw] = hit
+    key, words, plain, credit, content = hit
+    if key is None or content < min_words:
         return None
-    return Unit(block, start, end, words, [s for _, s in toks], credit, order=order)
+    return Unit(block, start, end, words, plain, credit, key=key, order=order)
 
 
 _URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
@@ -100,21 +112,39 @@ def normal_words(text: str) -> list[str]:
     """Words after Unicode NFKC, case folding, every digit → 0; punctuation, spacing, URLs,
     e-mail addresses and HTML tags gone (a link's slug repeats its title by construction;
     inline markup is not prose)."""
-    return [w for w, _ in tokens(text)]
+    key, _ = _normalise(text)
+    return key.split(" ") if key else []
 
 
 def tokens(text: str) -> list[tuple[str, bool]]:
     """``(normalised word, is_slot)`` pairs; a slot is a capitalised word or a number, the parts
     a template fills in ("Connecticut — There is no early voting in Connecticut")."""
-    text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
-    out = []
-    for w in _WORD.findall(text):
-        first = w[0]
-        if w.isalpha():
-            out.append((w.casefold(), first.isupper()))
-        else:
-            out.append((_DIGIT.sub("0", w.casefold()), first.isupper() or first.isdigit()))
-    return out
+    key, plain = _normalise(text)
+    return list(zip(key.split(" "), _slots(plain))) if key else []
+
+
+#: every match of _URL contains one of these (its "www." ends in "w." or "W.": no other
+#: character matches (?i)w)
+_URL_HINTS = ("://", "@", "<", "w.", "W.")
+
+
+def _normalise(text: str) -> tuple[str, str]:
+    """The normalised words of ``text`` joined by single spaces (the key of a :class:`Unit`),
+    and the text they were found in (NFKC, URLs and tags gone: :func:`_slots` reads it).
+
+    The same words as normalising word by word: case folding maps each character on its own
+    and never yields a space or, from a letter, a digit, so one ``casefold`` and one digit
+    substitution over the joined words give each word's own."""
+    text = unicodedata.normalize("NFKC", text)
+    if any(h in text for h in _URL_HINTS):
+        text = _URL.sub(" ", text)
+    return _DIGIT.sub("0", " ".join(_WORD.findall(text)).casefold()), text
+
+
+def _slots(plain: str) -> list[bool]:
+    """Per word of :func:`_normalise`'s text: a slot (capitalised, or a number)? A letter is
+    never a digit, so a word of letters is a slot when it is capitalised."""
+    return [w[0].isupper() or w[0].isdigit() for w in _WORD.findall(plain)]
 
 
 def content_count(words: Sequence[str]) -> int:
@@ -155,13 +185,20 @@ class Unit:
     start: int
     end: int
     words: list[str]
-    slots: list[bool]
+    plain: str = ""  # the text the words were read from (:func:`_normalise`)
     credit: bool = False  # a photo credit was stripped: a caption
     key: str = ""
     order: int = 0
 
     def __post_init__(self) -> None:
-        self.key = " ".join(self.words)
+        if not self.key:
+            self.key = " ".join(self.words)
+
+    @cached_property
+    def slots(self) -> list[bool]:
+        """Per word: a capitalised word or a number (see :func:`tokens`); needed only for
+        the few pairs that are compared, so read on demand."""
+        return _slots(self.plain)
 
     @property
     def span(self) -> Span:
@@ -332,10 +369,14 @@ def near_matches(
     :data:`SERIES` or more similar texts are not reported (a template filled many times)."""
     from rapidfuzz.distance import Indel
 
-    ids: dict[str, int] = {}
-    postings: dict[tuple, list[int]] = {}
+    ids: dict[str, int] = defaultdict(count().__next__)  # word → number, in order of first use
+    #: shingle (a word 3-gram) → the indexed units that have it: an int while there is one
+    #: (most shingles occur once; set in bulk), a list from the second on (at most
+    #: MAX_POSTINGS long)
+    postings: dict[tuple, int | list[int]] = {}
     seen_keys: set[str] = set()
-    indexed: list[tuple[Unit, list[int]]] = []
+    indexed: list[Unit] = []
+    seqs: dict[int, list[int]] = {}  # unit → its words as numbers, for the units compared
     parent: list[int] = []
 
     def find(i: int) -> int:
@@ -344,6 +385,14 @@ def near_matches(
             i = parent[i]
         return i
 
+    def seq_of(i: int) -> list[int]:
+        # numbers, not strings, for rapidfuzz: the comparisons depend only on which words
+        # are equal, so numbering on first use gives the same results whatever the order
+        s = seqs.get(i)
+        if s is None:
+            s = seqs[i] = list(map(ids.__getitem__, indexed[i].words))
+        return s
+
     found: list[tuple[int, Match]] = []
     for u in units:
         if u.key in seen_keys:
@@ -351,23 +400,36 @@ def near_matches(
         seen_keys.add(u.key)
         me = len(indexed)
         parent.append(me)
-        seq = [ids.setdefault(w, len(ids)) for w in u.words]
-        shingles = set(zip(seq, seq[1:], seq[2:]))  # word 3-grams (SHINGLE)
-        counts: dict[int, int] = {}
-        for sh in shingles:
-            plist = postings.get(sh)
-            if plist is None or len(plist) >= MAX_POSTINGS:
-                continue  # unseen, or too common to tell which earlier text is the source
-            for j in plist:
-                counts[j] = counts.get(j, 0) + 1
+        indexed.append(u)
+        words = u.words
+        shingles = set(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
+        # earlier units sharing a shingle, once per shared shingle; a shingle in MAX_POSTINGS
+        # units is too common to tell which earlier text is the source. This unit is added to
+        # the postings as they are read (after the read: it is not counted)
+        shared: list[int] = []
+        for sh in postings.keys() & shingles:
+            plist = postings[sh]
+            if plist.__class__ is int:
+                shared.append(plist)
+                postings[sh] = [plist, me]
+            elif len(plist) < MAX_POSTINGS:
+                shared += plist
+                plist.append(me)
+        postings.update(dict.fromkeys(shingles.difference(postings), me))  # (not "- keys()": that walks every key)
+        if not shared:
+            continue
+        counts = Counter(shared)
         best: Match | None = None
         need = 1 if len(shingles) < 6 else 2
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
+        if not ranked:
+            continue
         for _, j in ranked[:MAX_CANDIDATES]:
-            other, oseq = indexed[j]
-            la, lb = len(seq), len(oseq)
+            other = indexed[j]
+            la, lb = len(words), len(other.words)
             if (not contain or 3 * min(la, lb) < 2 * max(la, lb)) and 2 * min(la, lb) / (la + lb) < threshold:
                 continue  # the lengths alone rule it out
+            seq, oseq = seq_of(me), seq_of(j)
             s = similarity(oseq, seq, cutoff=threshold, contain=contain)
             if s < threshold:
                 continue
@@ -382,11 +444,6 @@ def near_matches(
                 best = Match(u, other, s)
         if best is not None:
             found.append((me, best))
-        indexed.append((u, seq))
-        for sh in shingles:
-            plist = postings.setdefault(sh, [])
-            if len(plist) < MAX_POSTINGS:
-                plist.append(me)
     sizes: dict[int, int] = {}
     for i in range(len(indexed)):
         r = find(i)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from lint.document import Span
 from lint.rule import Rule, Scope
@@ -133,11 +134,13 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
 
 def _top_ngram_chars(tokens: list[str], n: int) -> int:
     """Characters of the most frequent n-gram (joined by spaces) times its count; 0 if no
-    n-gram occurs twice."""
+    n-gram occurs twice. Of n-grams with the same count, the first counted (as
+    ``Counter.most_common(1)`` picks it; found here without building (n-gram, count) pairs)."""
     if len(tokens) < n:
         return 0
     counts = Counter(zip(*(tokens[i:] for i in range(n))))
-    gram, count = counts.most_common(1)[0]
+    count = max(counts.values())
     if count < 2:
         return 0
+    gram = next(compress(counts, map(count.__eq__, counts.values())))
     return (sum(map(len, gram)) + n - 1) * count
