@@ -16,7 +16,8 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import count
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Iterable, Sequence
 
 from lint.diagnostic import Related
@@ -51,8 +52,20 @@ def strip_credit(text: str) -> tuple[str, bool]:
     """``text`` without a trailing photo credit, and whether there was one (a text that is
     only a credit becomes empty: credits repeat under every picture by design)."""
     base = max(0, len(text) - _CREDIT_WINDOW)
-    if not _CREDIT_HINT.search(text, base):
-        return text, False
+    tail = text[base:]
+    if "ı" in tail or "İ" in tail:
+        if not _CREDIT_HINT.search(text, base):
+            return text, False
+    else:
+        # _CREDIT_HINT without a regular expression: every character besides "ı" and "İ"
+        # that (?i) matches to a letter of these words lower-cases to that letter (checked
+        # over all of Unicode)
+        low = tail.lower()
+        if not (
+            "getty" in low or "photo" in low or "image" in low or "picture" in low
+            or "credit" in low or "|" in low
+        ):
+            return text, False
     m = _CREDIT_TAIL.search(text, base)
     if m:
         return text[: m.start()], True
@@ -123,9 +136,6 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     return list(zip(key.split(" "), _slots(plain))) if key else []
 
 
-#: every match of _URL contains one of these (its "www." ends in "w." or "W.": no other
-#: character matches (?i)w)
-_URL_HINTS = ("://", "@", "<", "w.", "W.")
 
 
 def _normalise(text: str) -> tuple[str, str]:
@@ -136,7 +146,9 @@ def _normalise(text: str) -> tuple[str, str]:
     and never yields a space or, from a letter, a digit, so one ``casefold`` and one digit
     substitution over the joined words give each word's own."""
     text = unicodedata.normalize("NFKC", text)
-    if any(h in text for h in _URL_HINTS):
+    # every match of _URL has one of these ("www." ends in "w." or "W.": no other character
+    # matches (?i)w)
+    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
         text = _URL.sub(" ", text)
     return _DIGIT.sub("0", " ".join(_WORD.findall(text)).casefold()), text
 
@@ -371,8 +383,7 @@ def near_matches(
 
     ids: dict[str, int] = defaultdict(count().__next__)  # word → number, in order of first use
     #: shingle (a word 3-gram) → the indexed units that have it: an int while there is one
-    #: (most shingles occur once; set in bulk), a list from the second on (at most
-    #: MAX_POSTINGS long)
+    #: (most shingles occur once), a list from the second on (at most MAX_POSTINGS long)
     postings: dict[tuple, int | list[int]] = {}
     seen_keys: set[str] = set()
     indexed: list[Unit] = []
@@ -402,12 +413,14 @@ def near_matches(
         parent.append(me)
         indexed.append(u)
         words = u.words
-        shingles = set(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
+        grams = list(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
+        # one look-up per shingle: a new one gets this unit; an earlier one is read below
+        olds = list(map(postings.setdefault, grams, repeat(me)))
         # earlier units sharing a shingle, once per shared shingle; a shingle in MAX_POSTINGS
         # units is too common to tell which earlier text is the source. This unit is added to
         # the postings as they are read (after the read: it is not counted)
         shared: list[int] = []
-        for sh in postings.keys() & shingles:
+        for sh in set(compress(grams, map(is_not, olds, repeat(me)))):
             plist = postings[sh]
             if plist.__class__ is int:
                 shared.append(plist)
@@ -415,12 +428,11 @@ def near_matches(
             elif len(plist) < MAX_POSTINGS:
                 shared += plist
                 plist.append(me)
-        postings.update(dict.fromkeys(shingles.difference(postings), me))  # (not "- keys()": that walks every key)
         if not shared:
             continue
         counts = Counter(shared)
         best: Match | None = None
-        need = 1 if len(shingles) < 6 else 2
+        need = 1 if len(set(grams)) < 6 else 2
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
         if not ranked:
             continue
