@@ -102,8 +102,28 @@ def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, ord
     raw = _with_code(doc, block, start, end)
     memo = _cache(doc).setdefault("normalised", {})
     hit = memo.get(raw)
+    if hit is None and start == 0 and end == len(block.text):
+        hit = _from_sentences(doc, block, raw, memo)
+        if hit is not None:
+            memo[raw] = hit
     if hit is None:
-        # normalised once per text: a sentence that is its whole paragraph, a repeated text
+        hit = _normalised(raw, memo)
+    key, words, plain, credit, content = hit
+    if key is None or content < min_words:
+        return None
+    return Unit(block, start, end, words, plain, credit, key=key, order=order)
+
+
+#: what _normalised gives for a text: normalised key (None for a byline), words, the text the
+#: words were read from, whether a photo credit was stripped, words that are not numbers
+_Hit = tuple  # (str | None, list[str] | None, str, bool, int)
+
+
+def _normalised(raw: str, memo: dict[str, _Hit]) -> _Hit:
+    """The normalised words of a paragraph's or a sentence's text, computed once per text of
+    the document (a sentence that is a whole paragraph, a repeated text)."""
+    hit = memo.get(raw)
+    if hit is None:
         text, credit = strip_credit(raw)
         if _ATTRIBUTION.match(text):
             hit = (None, None, "", credit, 0)  # "— Senior engineer at …": a byline
@@ -112,10 +132,52 @@ def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, ord
             words = key.split(" ") if key else []
             hit = (key, words, plain, credit, len(words) - sum(map(str.isdigit, words)))
         memo[raw] = hit
-    key, words, plain, credit, content = hit
-    if key is None or content < min_words:
+    return hit
+
+
+def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]) -> _Hit | None:
+    """The paragraph's normalised words put together from its sentences' (which
+    repeated-sentence needs too), or None where that could give other words than reading
+    the paragraph whole: inline code (placeholders), text that NFKC changes, URLs, a photo
+    credit or a byline, a word between two sentences or a sentence boundary inside a word.
+    Otherwise every word of the paragraph is a word of exactly one sentence, and case
+    folding and the digit substitution work character by character. ``raw`` is the
+    paragraph's text with code placeholders: if it has none, no sentence has."""
+    text = block.text
+    if raw != text:
         return None
-    return Unit(block, start, end, words, plain, credit, key=key, order=order)
+    if unicodedata.normalize("NFKC", text) is not text:  # (the same object when unchanged)
+        return None
+    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
+        return None
+    if strip_credit(text)[1] or _ATTRIBUTION.match(text):
+        return None
+    keys: list[str] = []
+    words: list[str] = []
+    content = 0
+    prev = 0
+    for sentence in doc.sentences_of(block):
+        a, b = sentence.start, sentence.end
+        if a < prev or b <= a or _WORD.search(text, prev, a):
+            return None
+        if a and text[a - 1].isalnum() and text[a].isalnum():
+            return None
+        if b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+            return None
+        raw = text[a:b]
+        if unicodedata.normalize("NFKC", raw) is not raw:
+            return None
+        key, sentence_words, _, credit, sentence_content = _normalised(raw, memo)
+        if key is None or credit:
+            return None  # its words are not those of its text
+        if key:
+            keys.append(key)
+            words += sentence_words
+            content += sentence_content
+        prev = b
+    if _WORD.search(text, prev):
+        return None
+    return (" ".join(keys), words, text, False, content)
 
 
 _URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
@@ -150,7 +212,23 @@ def _normalise(text: str) -> tuple[str, str]:
     # matches (?i)w)
     if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
         text = _URL.sub(" ", text)
-    return _DIGIT.sub("0", " ".join(_WORD.findall(text)).casefold()), text
+    return _DIGIT.sub("0", " ".join(findall_between_spaces(_WORD, text)).casefold()), text
+
+
+def findall_between_spaces(pattern: re.Pattern, text: str) -> list[str]:
+    """``pattern.findall(text)``, faster, for a pattern without look-around whose matches
+    never hold white space and that finds a string of letters and digits alone as one match
+    (a word pattern). Then the matches are those of the pieces between white space
+    (str.split and regular expressions agree on what that is), and a piece of letters and
+    digits only (most of them) needs no regular expression."""
+    out: list[str] = []
+    add, extend, find = out.append, out.extend, pattern.findall
+    for piece in text.split():
+        if piece.isalnum():
+            add(piece)
+        else:
+            extend(find(piece))
+    return out
 
 
 def _slots(plain: str) -> list[bool]:
@@ -178,8 +256,10 @@ def heading_like(text: str) -> bool:
     product name or a link title in a plain-text dump), or a short lead-in ending with a
     colon ("Who should apply for this project:"): structure, repeated by design."""
     stripped = text.rstrip()
+    if stripped.endswith((".", ",", ";")):
+        return False
     words = _WORD.findall(stripped)
-    if not words or len(words) > 16 or stripped.endswith((".", ",", ";")):
+    if not words or len(words) > 16:
         return False
     if stripped.endswith(":") and "\n" not in stripped:
         return True

@@ -4,9 +4,11 @@ Each shortcut rests on a fact about Unicode or about a regular expression; the f
 checked here over every code point, and the fast paths against the plain ones on tricky text.
 """
 
+import random
 import re
 import sys
 import unicodedata
+from collections import Counter
 
 import pytest
 
@@ -103,12 +105,32 @@ def test_repeated_word_regex_same_matches(text):
     assert new == old
 
 
-def test_top_ngram_ties_pick_the_first_counted():
-    from collections import Counter
+def _reference_top_ngram_chars(tokens, n):
+    """_top_ngram_chars as it was: a Counter of every n-gram, most_common(1)."""
+    if len(tokens) < n:
+        return 0
+    gram, count = Counter(zip(*(tokens[i:] for i in range(n)))).most_common(1)[0]
+    return 0 if count < 2 else (sum(map(len, gram)) + n - 1) * count
 
-    tokens = "a bb a bb cc d cc d e".split()
-    for n in (2, 3, 4):
-        counts = Counter(zip(*(tokens[i:] for i in range(n))))
-        gram, count = counts.most_common(1)[0]
-        expected = (sum(map(len, gram)) + n - 1) * count if count >= 2 else 0
-        assert repetitive_document._top_ngram_chars(tokens, n) == expected
+
+def test_top_ngrams_same_as_counting_every_place():
+    rng = random.Random(5)
+    cases = [[], ["a"], "a b".split(), "a bb a bb cc d cc d e".split(), "x y x y x y".split()]
+    for _ in range(400):
+        vocab = ["a", "bb", "ccc", ",", ".", "the", "dddd"][: rng.randint(1, 7)]
+        cases.append([rng.choice(vocab) for _ in range(rng.randint(0, 40))])
+    for tokens in cases:
+        expected = tuple(_reference_top_ngram_chars(tokens, n) for n in (2, 3, 4))
+        assert repetitive_document._top_ngrams_chars(tokens) == expected, tokens
+
+
+def test_whitespace_is_the_same_for_split_and_regex():
+    space = re.compile(r"\s")
+    assert [c for c in _chars() if c.isspace() != bool(space.match(c))] == []
+    assert [c for c in _chars() if c.isspace() and len(f"a{c}b".split()) != 2] == []
+
+
+@pytest.mark.parametrize("text", TRICKY + ["don't stop’n go -- x_y, (a) «b» 3.5% e-mail\u00a0nbsp\u2003em"])
+def test_findall_between_spaces_same_as_regex(text):
+    for pattern in (repetitive_document._TOKEN, rep._WORD):
+        assert rep.findall_between_spaces(pattern, text) == pattern.findall(text)
