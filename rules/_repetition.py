@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Iterable, Sequence
 
 from lint.diagnostic import Related
@@ -48,8 +52,20 @@ def strip_credit(text: str) -> tuple[str, bool]:
     """``text`` without a trailing photo credit, and whether there was one (a text that is
     only a credit becomes empty: credits repeat under every picture by design)."""
     base = max(0, len(text) - _CREDIT_WINDOW)
-    if not _CREDIT_HINT.search(text, base):
-        return text, False
+    tail = text[base:]
+    if "ı" in tail or "İ" in tail:
+        if not _CREDIT_HINT.search(text, base):
+            return text, False
+    else:
+        # _CREDIT_HINT without a regular expression: every character besides "ı" and "İ"
+        # that (?i) matches to a letter of these words lower-cases to that letter (checked
+        # over all of Unicode)
+        low = tail.lower()
+        if not (
+            "getty" in low or "photo" in low or "image" in low or "picture" in low
+            or "credit" in low or "|" in low
+        ):
+            return text, False
     m = _CREDIT_TAIL.search(text, base)
     if m:
         return text[: m.start()], True
@@ -83,14 +99,86 @@ def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
 
 
 def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
-    text, credit = strip_credit(_with_code(doc, block, start, end))
-    if _ATTRIBUTION.match(text):
-        return None  # "— Senior engineer at …", "— Donald J. Trump (@realDonaldTrump)": a byline
-    toks = tokens(text)
-    words = [w for w, _ in toks]
-    if content_count(words) < min_words:
+    raw = _with_code(doc, block, start, end)
+    memo = _cache(doc).setdefault("normalised", {})
+    hit = memo.get(raw)
+    if hit is None and start == 0 and end == len(block.text):
+        hit = _from_sentences(doc, block, raw, memo)
+        if hit is not None:
+            memo[raw] = hit
+    if hit is None:
+        hit = _normalised(raw, memo)
+    key, words, plain, credit, content = hit
+    if key is None or content < min_words:
         return None
-    return Unit(block, start, end, words, [s for _, s in toks], credit, order=order)
+    return Unit(block, start, end, words, plain, credit, key=key, order=order)
+
+
+#: what _normalised gives for a text: normalised key (None for a byline), words, the text the
+#: words were read from, whether a photo credit was stripped, words that are not numbers
+_Hit = tuple  # (str | None, list[str] | None, str, bool, int)
+
+
+def _normalised(raw: str, memo: dict[str, _Hit]) -> _Hit:
+    """The normalised words of a paragraph's or a sentence's text, computed once per text of
+    the document (a sentence that is a whole paragraph, a repeated text)."""
+    hit = memo.get(raw)
+    if hit is None:
+        text, credit = strip_credit(raw)
+        if _ATTRIBUTION.match(text):
+            hit = (None, None, "", credit, 0)  # "— Senior engineer at …": a byline
+        else:
+            key, plain = _normalise(text)
+            words = key.split(" ") if key else []
+            hit = (key, words, plain, credit, len(words) - sum(map(str.isdigit, words)))
+        memo[raw] = hit
+    return hit
+
+
+def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]) -> _Hit | None:
+    """The paragraph's normalised words put together from its sentences' (which
+    repeated-sentence needs too), or None where that could give other words than reading
+    the paragraph whole: inline code (placeholders), text that NFKC changes, URLs, a photo
+    credit or a byline, a word between two sentences or a sentence boundary inside a word.
+    Otherwise every word of the paragraph is a word of exactly one sentence, and case
+    folding and the digit substitution work character by character. ``raw`` is the
+    paragraph's text with code placeholders: if it has none, no sentence has."""
+    text = block.text
+    if raw != text:
+        return None
+    if unicodedata.normalize("NFKC", text) is not text:  # (the same object when unchanged)
+        return None
+    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
+        return None
+    if strip_credit(text)[1] or _ATTRIBUTION.match(text):
+        return None
+    keys: list[str] = []
+    words: list[str] = []
+    content = 0
+    prev = 0
+    ascii_only = text.isascii()  # then NFKC leaves every sentence as it is
+    for sentence in doc.sentences_of(block):
+        a, b = sentence.start, sentence.end
+        if a < prev or b <= a or _WORD.search(text, prev, a):
+            return None
+        if a and text[a - 1].isalnum() and text[a].isalnum():
+            return None
+        if b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+            return None
+        raw = text[a:b]
+        if not ascii_only and unicodedata.normalize("NFKC", raw) is not raw:
+            return None
+        key, sentence_words, _, credit, sentence_content = _normalised(raw, memo)
+        if key is None or credit:
+            return None  # its words are not those of its text
+        if key:
+            keys.append(key)
+            words += sentence_words
+            content += sentence_content
+        prev = b
+    if _WORD.search(text, prev):
+        return None
+    return (" ".join(keys), words, text, False, content)
 
 
 _URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
@@ -100,21 +188,54 @@ def normal_words(text: str) -> list[str]:
     """Words after Unicode NFKC, case folding, every digit → 0; punctuation, spacing, URLs,
     e-mail addresses and HTML tags gone (a link's slug repeats its title by construction;
     inline markup is not prose)."""
-    return [w for w, _ in tokens(text)]
+    key, _ = _normalise(text)
+    return key.split(" ") if key else []
 
 
 def tokens(text: str) -> list[tuple[str, bool]]:
     """``(normalised word, is_slot)`` pairs; a slot is a capitalised word or a number, the parts
     a template fills in ("Connecticut — There is no early voting in Connecticut")."""
-    text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
-    out = []
-    for w in _WORD.findall(text):
-        first = w[0]
-        if w.isalpha():
-            out.append((w.casefold(), first.isupper()))
+    key, plain = _normalise(text)
+    return list(zip(key.split(" "), _slots(plain))) if key else []
+
+
+
+
+def _normalise(text: str) -> tuple[str, str]:
+    """The normalised words of ``text`` joined by single spaces (the key of a :class:`Unit`),
+    and the text they were found in (NFKC, URLs and tags gone: :func:`_slots` reads it).
+
+    The same words as normalising word by word: case folding maps each character on its own
+    and never yields a space or, from a letter, a digit, so one ``casefold`` and one digit
+    substitution over the joined words give each word's own."""
+    text = unicodedata.normalize("NFKC", text)
+    # every match of _URL has one of these ("www." ends in "w." or "W.": no other character
+    # matches (?i)w)
+    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
+        text = _URL.sub(" ", text)
+    return _DIGIT.sub("0", " ".join(findall_between_spaces(_WORD, text)).casefold()), text
+
+
+def findall_between_spaces(pattern: re.Pattern, text: str) -> list[str]:
+    """``pattern.findall(text)``, faster, for a pattern without look-around whose matches
+    never hold white space and that finds a string of letters and digits alone as one match
+    (a word pattern). Then the matches are those of the pieces between white space
+    (str.split and regular expressions agree on what that is), and a piece of letters and
+    digits only (most of them) needs no regular expression."""
+    out: list[str] = []
+    add, extend, find = out.append, out.extend, pattern.findall
+    for piece in text.split():
+        if piece.isalnum():
+            add(piece)
         else:
-            out.append((_DIGIT.sub("0", w.casefold()), first.isupper() or first.isdigit()))
+            extend(find(piece))
     return out
+
+
+def _slots(plain: str) -> list[bool]:
+    """Per word of :func:`_normalise`'s text: a slot (capitalised, or a number)? A letter is
+    never a digit, so a word of letters is a slot when it is capitalised."""
+    return [w[0].isupper() or w[0].isdigit() for w in _WORD.findall(plain)]
 
 
 def content_count(words: Sequence[str]) -> int:
@@ -136,8 +257,10 @@ def heading_like(text: str) -> bool:
     product name or a link title in a plain-text dump), or a short lead-in ending with a
     colon ("Who should apply for this project:"): structure, repeated by design."""
     stripped = text.rstrip()
+    if stripped.endswith((".", ",", ";")):
+        return False
     words = _WORD.findall(stripped)
-    if not words or len(words) > 16 or stripped.endswith((".", ",", ";")):
+    if not words or len(words) > 16:
         return False
     if stripped.endswith(":") and "\n" not in stripped:
         return True
@@ -155,13 +278,20 @@ class Unit:
     start: int
     end: int
     words: list[str]
-    slots: list[bool]
+    plain: str = ""  # the text the words were read from (:func:`_normalise`)
     credit: bool = False  # a photo credit was stripped: a caption
     key: str = ""
     order: int = 0
 
     def __post_init__(self) -> None:
-        self.key = " ".join(self.words)
+        if not self.key:
+            self.key = " ".join(self.words)
+
+    @cached_property
+    def slots(self) -> list[bool]:
+        """Per word: a capitalised word or a number (see :func:`tokens`); needed only for
+        the few pairs that are compared, so read on demand."""
+        return _slots(self.plain)
 
     @property
     def span(self) -> Span:
@@ -332,10 +462,13 @@ def near_matches(
     :data:`SERIES` or more similar texts are not reported (a template filled many times)."""
     from rapidfuzz.distance import Indel
 
-    ids: dict[str, int] = {}
-    postings: dict[tuple, list[int]] = {}
+    ids: dict[str, int] = defaultdict(count().__next__)  # word → number, in order of first use
+    #: shingle (a word 3-gram) → the indexed units that have it: an int while there is one
+    #: (most shingles occur once), a list from the second on (at most MAX_POSTINGS long)
+    postings: dict[tuple, int | list[int]] = {}
     seen_keys: set[str] = set()
-    indexed: list[tuple[Unit, list[int]]] = []
+    indexed: list[Unit] = []
+    seqs: dict[int, list[int]] = {}  # unit → its words as numbers, for the units compared
     parent: list[int] = []
 
     def find(i: int) -> int:
@@ -344,6 +477,14 @@ def near_matches(
             i = parent[i]
         return i
 
+    def seq_of(i: int) -> list[int]:
+        # numbers, not strings, for rapidfuzz: the comparisons depend only on which words
+        # are equal, so numbering on first use gives the same results whatever the order
+        s = seqs.get(i)
+        if s is None:
+            s = seqs[i] = list(map(ids.__getitem__, indexed[i].words))
+        return s
+
     found: list[tuple[int, Match]] = []
     for u in units:
         if u.key in seen_keys:
@@ -351,23 +492,37 @@ def near_matches(
         seen_keys.add(u.key)
         me = len(indexed)
         parent.append(me)
-        seq = [ids.setdefault(w, len(ids)) for w in u.words]
-        shingles = set(zip(seq, seq[1:], seq[2:]))  # word 3-grams (SHINGLE)
-        counts: dict[int, int] = {}
-        for sh in shingles:
-            plist = postings.get(sh)
-            if plist is None or len(plist) >= MAX_POSTINGS:
-                continue  # unseen, or too common to tell which earlier text is the source
-            for j in plist:
-                counts[j] = counts.get(j, 0) + 1
+        indexed.append(u)
+        words = u.words
+        grams = list(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
+        # one look-up per shingle: a new one gets this unit; an earlier one is read below
+        olds = list(map(postings.setdefault, grams, repeat(me)))
+        # earlier units sharing a shingle, once per shared shingle; a shingle in MAX_POSTINGS
+        # units is too common to tell which earlier text is the source. This unit is added to
+        # the postings as they are read (after the read: it is not counted)
+        shared: list[int] = []
+        for sh in set(compress(grams, map(is_not, olds, repeat(me)))):
+            plist = postings[sh]
+            if plist.__class__ is int:
+                shared.append(plist)
+                postings[sh] = [plist, me]
+            elif len(plist) < MAX_POSTINGS:
+                shared += plist
+                plist.append(me)
+        if not shared:
+            continue
+        counts = Counter(shared)
         best: Match | None = None
-        need = 1 if len(shingles) < 6 else 2
+        need = 1 if len(set(grams)) < 6 else 2
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
+        if not ranked:
+            continue
         for _, j in ranked[:MAX_CANDIDATES]:
-            other, oseq = indexed[j]
-            la, lb = len(seq), len(oseq)
+            other = indexed[j]
+            la, lb = len(words), len(other.words)
             if (not contain or 3 * min(la, lb) < 2 * max(la, lb)) and 2 * min(la, lb) / (la + lb) < threshold:
                 continue  # the lengths alone rule it out
+            seq, oseq = seq_of(me), seq_of(j)
             s = similarity(oseq, seq, cutoff=threshold, contain=contain)
             if s < threshold:
                 continue
@@ -382,11 +537,6 @@ def near_matches(
                 best = Match(u, other, s)
         if best is not None:
             found.append((me, best))
-        indexed.append((u, seq))
-        for sh in shingles:
-            plist = postings.setdefault(sh, [])
-            if len(plist) < MAX_POSTINGS:
-                plist.append(me)
     sizes: dict[int, int] = {}
     for i in range(len(indexed)):
         r = find(i)
