@@ -125,19 +125,38 @@ def union_regex(matchers: list[Matcher]) -> re.Pattern | None:
 
 
 def starts_anchored(rx: re.Pattern) -> bool:
-    """Is every match of ``rx`` at position 0 (its parsed form starts with ``^``/``\\A``)?"""
-    if rx.flags & re.MULTILINE:
+    """Is every match of ``rx`` at position 0? True when the pattern starts with ``^`` or
+    ``\\A`` (without MULTILINE) and has no alternative outside a group: a scan of the source
+    (escapes and character classes skipped), not a parse, since it runs for every pack regex
+    a line meets."""
+    if rx.flags & re.MULTILINE or not isinstance(rx.pattern, str):
         return False
-    try:  # the regex parser of the standard library (re._parser from 3.11, sre_parse before)
-        try:
-            from re import _constants as c, _parser as p
-        except ImportError:  # pragma: no cover - Python 3.10
-            import sre_constants as c  # type: ignore[no-redef]
-            import sre_parse as p  # type: ignore[no-redef]
-        data = p.parse(rx.pattern, rx.flags).data
-    except Exception:  # pragma: no cover - a parser we do not know: never assume
+    src = rx.pattern
+    if not (src.startswith("^") or src.startswith("\\A")):
         return False
-    return bool(data) and data[0][0] == c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+    depth, i, n, in_class = 0, 0, len(src), False
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src.startswith("]", i + 1):  # "[]…]": a leading ] is literal
+                i += 1
+            elif src.startswith("^]", i + 1):
+                i += 2
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def phrase_key(phrase: str) -> str | None:
