@@ -420,7 +420,12 @@ def syllable_counter(lang: str):
         try:
             return sum(map(memo.__getitem__, words))
         except KeyError:
-            return sum(map(count, words))
+            for word in set(words).difference(memo):
+                count(word)  # each new word once, into the memo
+            try:
+                return sum(map(memo.__getitem__, words))
+            except KeyError:  # the memo is full
+                return sum(map(count, words))
 
     count.total = total  # type: ignore[attr-defined]
     _counters[lang] = count
