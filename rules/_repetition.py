@@ -156,7 +156,6 @@ def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]
     words: list[str] = []
     content = 0
     prev = 0
-    ascii_only = text.isascii()  # then NFKC leaves every sentence as it is
     for sentence in doc.sentences_of(block):
         a, b = sentence.start, sentence.end
         if a < prev or b <= a or _WORD.search(text, prev, a):
@@ -166,11 +165,9 @@ def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]
         if b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
             return None
         raw = text[a:b]
-        if not ascii_only and unicodedata.normalize("NFKC", raw) is not raw:
-            return None
-        key, sentence_words, _, credit, sentence_content = _normalised(raw, memo)
-        if key is None or credit:
-            return None  # its words are not those of its text
+        key, sentence_words, plain, credit, sentence_content = _normalised(raw, memo)
+        if key is None or credit or plain != raw:
+            return None  # its words are not those of its text as it is (NFKC changed it)
         if key:
             keys.append(key)
             words += sentence_words

@@ -65,6 +65,7 @@ TRICKY = [
     "see www.Example.com/path or WWW.SHOUT.COM, mail me@ex.com <b>bold</b> http://x.y/z",
     "Photo credit: NASA | Getty Images",
     "a\u0301 e\u0301 q\u0327\u0301 \u1100\u1161",
+    "\u1fb7 a\u0345b \u1e96x, ΐ.",
 ]
 
 
@@ -125,12 +126,42 @@ def test_top_ngrams_same_as_counting_every_place():
 
 
 def test_whitespace_is_the_same_for_split_and_regex():
-    space = re.compile(r"\s")
-    assert [c for c in _chars() if c.isspace() != bool(space.match(c))] == []
-    assert [c for c in _chars() if c.isspace() and len(f"a{c}b".split()) != 2] == []
+    spaces = [c for c in _chars() if c.isspace()]
+    assert spaces == list(filter(re.compile(r"\s").match, _chars()))
+    assert [c for c in spaces if len(f"a{c}b".split()) != 2] == []
 
 
 @pytest.mark.parametrize("text", TRICKY + ["don't stop’n go -- x_y, (a) «b» 3.5% e-mail\u00a0nbsp\u2003em"])
 def test_findall_between_spaces_same_as_regex(text):
     for pattern in (repetitive_document._TOKEN, rep._WORD):
         assert rep.findall_between_spaces(pattern, text) == pattern.findall(text)
+
+
+PARAGRAPHS = [
+    "The first sentence is here. The second one follows it! And a third? Yes.",
+    "A ﬁrst ligature. Then Ｍr. Smith spoke. İstanbul was next, 3 times in 2024.",
+    "Combining e\u0301 here. \u0301Starts with a mark. Ends with q\u0327\u0301.",
+    "See www.example.com now. Then mail me@example.com. Then <b>bold</b>.",
+    "A caption restating the lede of the story here. | Getty Images",
+    "U.S. officials said so. The U.K. agreed. It was 3.5% lower, at $1,349.80.",
+    "“Quoted,” she said. ‘Single’ too. — An attribution line.",
+    "ᾷ the Greek ΐ letters. ΣΑΣ and σς. a\u0345b ends.",
+    "no-break\u00a0space here. em\u2003space there. tab\there.",
+    "“Quoted,” she said. ‘Single’ too — and 2 more.",
+    "Ça va. Naïve café owners said so; STRASSE und Größe. ΣΑΣ and σς. İzmir 4.",
+]
+
+
+@pytest.mark.parametrize("text", PARAGRAPHS)
+def test_paragraph_from_sentences_same_as_whole(text):
+    from lint.parse import parse
+
+    for source in (text, text + "\n\n" + text, "Intro line here.\n\n" + text):
+        doc = parse(source, "doc.txt")
+        for block in doc.blocks:
+            raw = rep._with_code(doc, block, 0, len(block.text))
+            fast = rep._from_sentences(doc, block, raw, {})
+            if fast is not None:
+                whole = rep._normalised(raw, {})
+                assert fast[0] == whole[0] and fast[1] == whole[1] and fast[3:] == whole[3:]
+                assert fast[2] == whole[2]  # the text the slots are read from
