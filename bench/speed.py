@@ -178,6 +178,8 @@ def main() -> int:
     ap.add_argument("--single-rounds", type=int, default=7, help="rounds of the one-file cases (default 7)")
     ap.add_argument("--big", type=int, default=10_000, help="files in the generated corpus (default 10000)")
     ap.add_argument("--big-peers", action="store_true", help="also run proselint on the generated corpus")
+    ap.add_argument("--big-harper", action="store_true",
+                    help="also run articlelint with Harper on the generated corpus (long: ~50 ms a file)")
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--quick", action="store_true", help="1 round, 2,000 generated files")
     ap.add_argument("--write", action="store_true", help="write the results into bench/README.md")
@@ -266,10 +268,11 @@ def main() -> int:
             case.runs.append(measure(case.cmd, env, tmp, pss=True))
             cases.append(case)
             print(f"big: {case.name:40} {case.runs[-1].wall:8.2f} s", flush=True)
-        case = Case("big", f"{len(big_files)} files, Harper", "articlelint",
-                    al(harper, "--no-cache", *map(str, parts)), len(big_files))
-        case.runs.append(measure(case.cmd, env, tmp, pss=True))
-        cases.append(case)
+        if args.big_harper:
+            case = Case("big", f"{len(big_files)} files, Harper", "articlelint",
+                        al(harper, "--no-cache", *map(str, parts)), len(big_files))
+            case.runs.append(measure(case.cmd, env, tmp, pss=True))
+            cases.append(case)
         proselint = PEERS / "venv" / "bin" / "proselint"
         if args.big_peers and not args.no_peers and proselint.exists():
             case = Case("big", f"{len(big_files)} files", "proselint",
@@ -303,7 +306,8 @@ def render(cases: list[Case], args, started: str, load_before, load_after) -> st
         "(other jobs shared the machine: compare CPU seconds and ratios, not wall times alone).",
         "",
         f"Command: `python bench/speed.py{' --quick' if args.quick else ''} --rounds {args.rounds} "
-        f"--single-rounds {args.single_rounds} --big {args.big}{' --big-peers' if args.big_peers else ''}`",
+        f"--single-rounds {args.single_rounds} --big {args.big}{' --big-peers' if args.big_peers else ''}"
+        f"{' --big-harper' if args.big_harper else ''}`",
         "",
     ]
     by_group: dict[str, list[Case]] = {}
