@@ -232,8 +232,7 @@ class RunKeyMemo:
     def __init__(self, folder: Path) -> None:
         self.file = folder / self.FILE
         self.folder = folder
-        data = _read_shard(self.file)
-        self.entries = data
+        self.entries = _read_shard(self.file)
 
     def get(self, quick: str) -> tuple[str, bool] | None:
         entry = self.entries.get(quick)

@@ -296,15 +296,14 @@ def rules_cmd(fmt, show_all):
 
 def _registry_or_exit():
     """The registry with the packs the current folder's config names (if any)."""
-    from lint.config import ConfigError, find_config, load_config
-    from lint.packs import PackError
-    from lint.registry import RegistryError, load_registry
+    from lint.config import find_config, load_config
+    from lint.registry import load_registry
 
     try:
         found = find_config(Path.cwd())
         packs = load_config(found).packs if found else ()
         return load_registry(packs)
-    except (ConfigError, PackError, RegistryError) as exc:
+    except _setup_errors() as exc:
         raise _fail(str(exc))
 
 

@@ -172,8 +172,7 @@ def phrase_key(phrase: str) -> str | None:
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 # The only characters re.IGNORECASE matches to an ASCII letter or digit that lower() does not
 # turn into it (found by trying every code point): a line holding one gets no pre-filter.
-_UNSAFE_FOLDS = frozenset("\u0130\u0131\u017f")  # İ ı ſ
-UNSAFE_FOLD_RX = re.compile("[" + "".join(sorted(_UNSAFE_FOLDS)) + "]")
+UNSAFE_FOLD_RX = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
 
 
 def line_tokens(text: str) -> frozenset[str] | None:
