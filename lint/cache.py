@@ -285,15 +285,20 @@ def dump_diagnostic(d: Diagnostic) -> list:
             related, fix, d.fingerprint_text, extra]
 
 
+_SEVERITIES = {int(s): s for s in Severity}
+
+
 def load_diagnostic(item: list, path: str) -> Diagnostic:
     code, name, family, severity, span, message, related, fix, fingerprint_text, extra = item
+    # positional, and no generator for the usual empty ``related``: an unchanged re-run
+    # builds every finding of the project here
     return Diagnostic(
-        code=str(code), name=str(name), family=str(family), severity=Severity(int(severity)),
-        span=Span(int(span[0]), int(span[1])), message=str(message), path=path,
-        related=tuple(Related(Span(int(r[0][0]), int(r[0][1])), str(r[1]), r[2], r[3], r[4]) for r in related),
-        fix=None if fix is None else Fix(str(fix[0]), tuple(Edit(Span(int(e[0][0]), int(e[0][1])), str(e[1])) for e in fix[1])),
-        fingerprint_text=fingerprint_text,
-        extra=dict(extra) if extra else {},
+        str(code), str(name), str(family), _SEVERITIES[int(severity)],
+        Span(int(span[0]), int(span[1])), str(message), path,
+        tuple([Related(Span(int(r[0][0]), int(r[0][1])), str(r[1]), r[2], r[3], r[4]) for r in related]) if related else (),
+        None if fix is None else Fix(str(fix[0]), tuple(Edit(Span(int(e[0][0]), int(e[0][1])), str(e[1])) for e in fix[1])),
+        fingerprint_text,
+        dict(extra) if extra else {},
     )
 
 

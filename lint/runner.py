@@ -11,6 +11,7 @@ output does not depend on ``--jobs``.
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Callable
 
 from typing import TYPE_CHECKING
 
-from lint.config import Config, ConfigCache
+from lint.config import Config, ConfigCache, ConfigError
 from lint.result import FileResult
 
 if TYPE_CHECKING:  # the engine and the rules load only when a file is linted
@@ -60,14 +61,14 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
             targets.append(Target(raw, configs.for_path(Path.cwd())))
             continue
         if p.is_dir():
-            from lint.files import is_excluded, iter_files  # pathspec: only when needed
+            from lint.files import iter_files
 
             cfg = configs.for_path(p)
             before = len(targets)
             # config and displayed folder once per folder, not per file (resolve and relpath
             # were a third of an all-cached run over the news corpus)
             per_folder: dict[Path, tuple[str, Config]] = {}
-            for f in iter_files(p, cfg.include, cfg.exclude, cfg.root):
+            for f in _named_errors(iter_files(p, cfg.include, cfg.exclude, cfg.root), cfg):
                 folder = per_folder.get(f.parent)
                 if folder is None:
                     try:
@@ -76,7 +77,7 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
                         shown_dir = str(f.parent)
                     folder = per_folder[f.parent] = (shown_dir, configs.for_path(f))
                 shown_dir, own = folder
-                if own is not cfg and own.path != cfg.path and is_excluded(f, own.exclude, own.root):
+                if own is not cfg and own.path != cfg.path and _excluded(f, own):
                     continue
                 shown = f.name if shown_dir == "." else os.path.join(shown_dir, f.name)
                 targets.append(Target(shown, own))
@@ -84,13 +85,31 @@ def collect_targets(paths, configs: ConfigCache, stdin_filename: str | None = No
                 notice(f"{raw}: no files to lint (include: {' '.join(cfg.include)})")
         else:
             cfg = configs.for_path(p)
-            if cfg.exclude:
-                from lint.files import is_excluded
-
-                if is_excluded(p, cfg.exclude, cfg.root):
-                    continue
+            if cfg.exclude and _excluded(p, cfg):
+                continue
             targets.append(Target(raw, cfg))
     return _unique(targets)
+
+
+def _excluded(path: Path, cfg: Config) -> bool:
+    from lint.files import is_excluded
+
+    try:
+        return is_excluded(path, cfg.exclude, cfg.root)
+    except ConfigError as exc:
+        raise _in_file(exc, cfg) from None
+
+
+def _named_errors(walk, cfg: Config):
+    """``walk``, with the config file named in a bad-pattern error."""
+    try:
+        yield from walk
+    except ConfigError as exc:
+        raise _in_file(exc, cfg) from None
+
+
+def _in_file(exc: ConfigError, cfg: Config) -> ConfigError:
+    return ConfigError(f"{cfg.path}: {exc}") if cfg.path is not None else exc
 
 
 def _unique(targets: list[Target]) -> list[Target]:
@@ -110,6 +129,15 @@ def load_registry(*packs):
     from lint.registry import load_registry as load
 
     return load(*packs)
+
+
+def _abspath_from(cwd: str) -> Callable[[str], str]:
+    """``os.path.abspath`` for a run that does not change folder: the working folder is asked
+    once, not once per file (a tenth of an unchanged re-run's own time)."""
+    if os.path is not posixpath or not os.path.isabs(cwd):
+        return os.path.abspath
+    join, normpath = posixpath.join, posixpath.normpath
+    return lambda path: normpath(path if path.startswith("/") else join(cwd, path))
 
 
 def _identity(path: str):
@@ -461,6 +489,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
     jobs: list[_Job] = []
     keys: dict[int, tuple] = {}  # job index -> (cache path, content digest, stamp or None)
     hits = 0
+    abspath = _abspath_from(os.getcwd()) if use_cache else os.path.abspath
 
     def admit(index: int, target: Target) -> None:
         """Read a target: an input error, an answer from the cache, or a job."""
@@ -483,7 +512,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
             except OSError:
                 stamp = None
             if stamp is not None:
-                unchanged = per.cache.get_unchanged(os.path.abspath(target.path), stamp, display)
+                unchanged = per.cache.get_unchanged(abspath(target.path), stamp, display)
                 if unchanged is not None:
                     diags, line_index = unchanged
                     results[index] = result = FileResult(display, None, diags)
@@ -506,7 +535,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
         if per.cache is not None and target.path != "-":
             from lint.cache import content_digest
 
-            cache_path = os.path.abspath(target.path)
+            cache_path = abspath(target.path)
             digest = content_digest(src.text)
             hit = per.cache.get(cache_path, digest, display)
             if hit is not None:

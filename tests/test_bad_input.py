@@ -140,6 +140,26 @@ def test_broken_toml_config(here):
     no_traceback(r)
 
 
+@pytest.mark.parametrize("setting", ["include", "exclude"])
+def test_pattern_that_cannot_compile_is_a_config_error(here, setting):
+    (here / ".articlelint.toml").write_text(f'{setting} = ["*.[1-.]"]\n')
+    for args in ((".",), ("good.txt",)) if setting == "exclude" else ((".",),):
+        r = run("check", *args)
+        assert r.exit_code == 2, args
+        assert f"{here / '.articlelint.toml'}: {setting}: invalid pattern '*.[1-.]'" in r.stderr
+        no_traceback(r)
+
+
+def test_gitignore_line_that_cannot_compile_is_skipped_as_git_skips_it(here):
+    (here / ".git").mkdir()
+    (here / ".gitignore").write_text("[z-a]\nskip.txt\n")
+    (here / "skip.txt").write_text(FOOTER, encoding="utf-8")
+    r = run("check", "--isolated", "--format", "json", ".")
+    assert r.exit_code == 1
+    assert {d["path"] for d in json.loads(r.stdout)} == {"good.txt"}
+    no_traceback(r)
+
+
 def test_yaml_pack_schema_error(here):
     (here / "packs").mkdir()
     (here / "packs" / "p.yaml").write_text("code: X1\nname: x\nfamily: boilerplate\nmessage: m\ndoc: d\ncategories: []\n")

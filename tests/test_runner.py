@@ -557,3 +557,31 @@ def test_parser_failure_is_reported_not_cached(tmp_path, monkeypatch):
         assert [d.code for d in results[0].diagnostics] == ["AL900"]
         assert "parser failed" in results[0].diagnostics[0].message
         assert stats["cached"] == 0
+
+
+def test_findings_come_back_from_the_cache_whole():
+    from lint.cache import dump_diagnostic, load_diagnostic
+    from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+    from lint.document import Span
+
+    for severity in Severity:
+        full = Diagnostic(
+            "RP001", "repeated-paragraph", "repetition", severity, Span(3, 9), "repeated", "a.txt",
+            (Related(Span(0, 2), "first here"), Related(Span(5, 7), "and there", "b.txt", 4, 2)),
+            Fix("drop it", (Edit(Span(3, 9), ""), Edit(Span(9, 10), " "))), "the text", {"score": 0.5, "n": [1, 2]},
+        )
+        bare = Diagnostic("GR001", "missing-space", "grammar", severity, Span(0, 0), "m")
+        for d in (full, bare):
+            back = load_diagnostic(json.loads(json.dumps(dump_diagnostic(d))), d.path)
+            assert back == d and back.extra == d.extra and type(back.severity) is Severity
+            assert type(back.related) is tuple and all(type(r.span) is Span for r in back.related)
+    item = dump_diagnostic(bare)
+    item[3] = 7  # no such severity: the entry is a miss, not a crash
+    with pytest.raises(KeyError):
+        load_diagnostic(item, "")
+
+
+def test_abspath_with_the_working_folder_asked_once_equals_abspath():
+    abspath = runner._abspath_from(os.getcwd())
+    for path in ("a.txt", "./a/../b.txt", "/x/y", "//x/y", "a//b/", ".", "..", "docs/ü.md", "-"):
+        assert abspath(path) == os.path.abspath(path), path
