@@ -103,7 +103,9 @@ def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
         per_rule[rule] = (values, severity)
 
     instances = []
-    for rule in sorted(enabled, key=lambda r: r.code):
+    # by code; a rule with background set-up (Rule.warm_up) last, so that the others run
+    # while it gets ready (the order of findings does not depend on the order of rules)
+    for rule in sorted(enabled, key=lambda r: (r.warm_up is not Rule.warm_up, r.code)):
         values, severity = per_rule.get(rule, ({}, None))
         try:
             options = build_options(rule, values, where=f"{where}: ")

@@ -101,6 +101,11 @@ class Rule:
         """Called once with every rule of the run (this one included), before any check: a
         rule whose findings defer to another rule's looks it up here."""
 
+    def warm_up(self, ctx: Context) -> None:
+        """Start, in the background, slow set-up the first check would wait for (a native
+        library's model). Called at most once per process, before the first check, and only
+        when the process has a core to spare and will not fork; check() must work without it."""
+
     # -- checking --------------------------------------------------------------------
     def check(self, doc: Document, ctx: Context) -> Iterable[Diagnostic]:
         if self.scope in (Scope.BLOCK, Scope.TAIL, Scope.CORPUS):

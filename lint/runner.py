@@ -372,8 +372,18 @@ def _worker_run(jobs: list[_Job]) -> list[tuple]:
             if _WORKER["cache_on"].get(job.config_id):
                 per.cache = True  # only ``split`` is read in workers
             prepared[job.config_id] = per
+            _warm_up(per)
         out.append((job.index, *_run_job(job, per, options)))
     return out
+
+
+def _warm_up(per: _Prepared) -> None:
+    """Let the rules start slow set-up in the background (Harper's linter): see Rule.warm_up."""
+    for rule in per.ruleset.rules:
+        try:
+            rule.warm_up(per.ctx)
+        except Exception:  # a failure shows when the rule checks, where it is reported
+            pass
 
 
 def _pool_context():
@@ -615,6 +625,9 @@ def lint_targets(targets: list[Target], options: RunOptions,
         if workers >= 2:
             _run_parallel(jobs, prepared, options, workers, done)
         else:
+            if jobs_n >= 2:  # a core for background set-up (not with -j1); nothing forks from here
+                for cid in sorted({job.config_id for job in jobs}):
+                    _warm_up(prepared[cid])
             for job in jobs:
                 done(job.index, *_run_job(job, prepared[job.config_id], options))
     finally:

@@ -68,6 +68,21 @@ class GrammarBackend(Rule):
     severity = Severity.WARNING
     scope = Scope.DOCUMENT
 
+    def warm_up(self, ctx: Context) -> None:
+        # Harper's linter takes about 0.6 s to build, with the GIL released: build it while
+        # the other rules run. LanguageTool's server starts on first use as before.
+        from lint.backends.base import BackendError
+
+        grammar = _grammar_config(ctx)
+        if grammar.backend in ("harper", "both"):
+            try:
+                backend, _ = _backend(ctx, "harper", grammar)
+            except BackendError:
+                return  # check() reports it
+            warm = getattr(backend, "warm_up", None)
+            if warm is not None:
+                warm()
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         from lint.backends.base import BackendError
         from lint.backends.policy import plausible

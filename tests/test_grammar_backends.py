@@ -53,6 +53,75 @@ def test_harper_offsets_are_code_points_even_after_emoji():
     assert flagged["AnA"] == "an"
 
 
+def test_harper_warm_up_builds_the_linter_in_the_background_with_the_same_answers():
+    text = "He go to school. This is an test."
+    [cold] = get_backend("harper", spelling=False).check([text])
+    reset_backends()
+    warm = get_backend("harper", spelling=False)
+    warm.warm_up()
+    thread = warm._warming
+    assert thread is not None and thread.name == "harper-warm-up"
+    warm.warm_up()  # once
+    assert warm._warming is thread
+    assert warm.check([text]) == [cold] and cold
+    assert warm._warming is None and not thread.is_alive()
+    warm.warm_up()  # built: nothing to start
+    assert warm._warming is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_fork_waits_for_the_warm_up_so_the_child_can_build_a_linter():
+    from lint.backends import harper_backend
+
+    backend = get_backend("harper", spelling=False)
+    backend.warm_up()
+    pid = os.fork()  # at once, while Harper's statics are being built (seen to hang without the wait)
+    if pid == 0:
+        code = 1
+        try:
+            fresh = harper_backend.HarperBackend(spelling=False)
+            code = 0 if fresh.check(["This is an test."])[0] else 3
+        finally:
+            os._exit(code)
+    waited = not harper_backend._WARMING  # the fork waited for the warm-up
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        pytest.fail(f"the child hung building a linter (fork waited: {waited})")
+    assert waited and os.waitstatus_to_exitcode(status) == 0
+
+
+def test_harper_missing_is_reported_by_check_after_a_warm_up(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_harper(name, *args, **kwargs):
+        if name == "harper":
+            raise ImportError("No module named 'harper'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "harper", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_harper)
+    backend = get_backend("harper")
+    backend.warm_up()
+    with pytest.raises(BackendError, match="harper-py"):
+        backend.check(["He go home."])
+
+
+def test_rules_with_background_set_up_run_last():
+    names = [r.name for r in build_ruleset(Config()).rules]
+    assert names[-1] == "grammar-backend"
+    assert names[:-1] == sorted(names[:-1], key=lambda n: next(
+        r.code for r in build_ruleset(Config()).rules if r.name == n))
+
+
 def test_harper_spelling_is_marked_and_dictionary_words_are_accepted():
     text = "The Zorblax engine is fast and it is the one we use every day."
     [plain] = get_backend("harper").check([text])

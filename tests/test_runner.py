@@ -81,6 +81,57 @@ def test_pool_is_used_for_many_files_and_not_for_few(tmp_path):
     assert [(r.path, r.diagnostics) for r in again] == [(r.path, r.diagnostics) for r in results]
 
 
+def test_background_set_up_only_where_nothing_forks_and_a_core_is_free(tmp_path, monkeypatch):
+    log = tmp_path / "warm.log"
+
+    def record(per):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+
+    def warmed() -> list[int]:
+        pids = [int(x) for x in log.read_text(encoding="utf-8").split()] if log.exists() else []
+        log.unlink(missing_ok=True)
+        return pids
+
+    monkeypatch.setattr(runner, "_warm_up", record)
+    files = _articles(tmp_path / "docs", 3 * runner.MIN_FILES_PER_WORKER)
+    configs = ConfigCache(isolated=True)
+    few = [str(f) for f in files[:3]]
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
+    lint_targets(collect_targets(few, configs), RunOptions(cache=False))
+    assert warmed() == [os.getpid()]  # in-process, once per config
+    monkeypatch.setattr(runner, "default_jobs", lambda: 1)
+    lint_targets(collect_targets(few, configs), RunOptions(cache=False))
+    assert warmed() == []  # one core: a background build would only compete
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
+    lint_targets(collect_targets(few, configs), RunOptions(jobs=1, cache=False))
+    assert warmed() == []  # -j1: one process, one thread
+    options = RunOptions(jobs=2, cache=False)
+    lint_targets(collect_targets([str(tmp_path / "docs")], configs), options)
+    pids = warmed()
+    assert options.stats["workers"] == 2 and os.getpid() not in pids  # the parent forks: never
+    assert 1 <= len(pids) <= 2 and len(set(pids)) == len(pids)  # once per worker
+
+
+def test_warm_up_hook_reaches_the_rules_and_its_failure_is_left_to_check():
+    calls = []
+
+    class Slow(Rule):
+        code, name, family, scope = "ZZ901", "slow-start", "readability", Scope.DOCUMENT
+
+        def warm_up(self, ctx):
+            calls.append(ctx)
+            raise RuntimeError("no model")
+
+        def check(self, doc, ctx):
+            return []
+
+    per = runner._Prepared(Config(), None, object())
+    per.ruleset = type("RS", (), {"rules": [Slow(), Slow()]})()
+    runner._warm_up(per)
+    assert calls == [per.ctx, per.ctx]
+
+
 # -- the cache ------------------------------------------------------------------------------
 
 def test_cached_output_equals_uncached(tmp_path, corpus):

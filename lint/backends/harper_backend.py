@@ -7,6 +7,8 @@ does not use grammar never loads it. Harper's spans are already code points into
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from importlib import metadata
 from typing import Any
 
@@ -26,6 +28,22 @@ def harper_version() -> str:
         return metadata.version("harper-py")
     except metadata.PackageNotFoundError:
         return "missing"
+
+
+#: warm-up threads still building a linter. A fork in the middle of one would leave the
+#: child with Harper's half-initialised statics (a lazily built dictionary "being built" by
+#: a thread the child does not have): a child's first linter would wait forever. So every
+#: fork waits for them first.
+_WARMING: set[threading.Thread] = set()
+
+
+def _finish_warm_ups() -> None:
+    for thread in list(_WARMING):
+        thread.join()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_finish_warm_ups)
 
 
 class HarperBackend:
@@ -48,9 +66,39 @@ class HarperBackend:
         #: What besides the text decides the answer (part of the cache key).
         self.options_key = f"dialect={dialect};words={digest};spelling={spelling};english-only"
         self._linter: Any = None
+        self._warming: threading.Thread | None = None
+        self._warm_error: BaseException | None = None
         self.calls = 0  # texts actually linted (tests count them)
 
+    def warm_up(self) -> None:
+        """Build the linter in a background thread. Harper's constructor (its dictionary
+        and rules: about 0.6 s, most of a one-file check) releases the GIL, so it runs
+        while the rest of the run parses and runs the other rules; :meth:`check` waits for
+        it. Never call this in a process that will fork."""
+        if self._linter is None and self._warming is None:
+            self._warming = threading.Thread(target=self._warm, name="harper-warm-up", daemon=True)
+            _WARMING.add(self._warming)
+            self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            self._build()
+        except BaseException as exc:  # check() raises it (or builds again) in the caller
+            self._warm_error = exc
+        finally:
+            _WARMING.discard(threading.current_thread())
+
     def _get_linter(self) -> Any:
+        if self._linter is None and self._warming is not None:
+            self._warming.join()
+            self._warming = None
+            if self._linter is None and isinstance(self._warm_error, BackendError):
+                raise self._warm_error
+        if self._linter is None:
+            self._build()
+        return self._linter
+
+    def _build(self) -> None:
         if self._linter is None:
             try:
                 import harper
@@ -67,7 +115,6 @@ class HarperBackend:
                 config.update({rule: False for rule in SPELLING_RULES if rule in config})
                 linter.set_lint_config(config)
             self._linter = linter
-        return self._linter
 
     def check(self, texts: list[str]) -> list[list[Match]]:
         linter = self._get_linter()
