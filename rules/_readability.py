@@ -44,9 +44,20 @@ def without_addresses(text: str) -> str:
     return _ADDRESS.sub("", text) if ("://" in text or "www." in text or "@" in text) else text
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 @functools.lru_cache(maxsize=8192)  # long-sentence and hard-paragraph count the same sentences
 def count_words(text: str) -> int:
-    return len(_WORD.findall(without_addresses(text)))
+    """``len(_WORD.findall(...))``, faster: each match of ``_WORD`` is a piece between white
+    space (str.split and ``\\s`` agree on what that is) with a word character in it, and a
+    piece that is all letters and digits (most) has one (str.isalnum and ``\\w`` agree too)."""
+    pieces = without_addresses(text).split()
+    n = len(pieces)
+    for piece in pieces:
+        if not piece.isalnum() and not _WORD_CHAR.search(piece):
+            n -= 1
+    return n
 
 
 def is_running_prose(block: Block) -> bool:

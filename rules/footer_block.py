@@ -28,6 +28,7 @@ _COUNT = re.compile(
 )
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
+_SEPARATOR_CHAR = re.compile(r"[|•·»/]")  # in every match of _SEPARATORS: one C scan first
 
 
 @lru_cache(maxsize=None)
@@ -148,7 +149,7 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
     if not words:
         return BAD
     density = sum(map(stop.__contains__, words)) / len(words) / scale
-    separators = len(_SEPARATORS.findall(stripped))
+    separators = len(_SEPARATORS.findall(stripped)) if _SEPARATOR_CHAR.search(stripped) else 0
     if separators >= 2 and separators * 4 >= len(words):
         return BAD  # "Home | News | Sport", "Privacy Policy • Terms"
     if n >= opts.length_good and density >= opts.stop_words_good:
@@ -271,11 +272,29 @@ _CONSENT = re.compile(
 )
 
 
+def _may_match(text: str, stems: tuple[str, ...]) -> bool:
+    """False only when a ``re.IGNORECASE`` pattern each of whose matches holds one of the
+    lower-case ``stems`` cannot match ``text``: one ``str.lower`` and an ``in`` per stem (C
+    scans) instead of the pattern's own scan, which an alternation of words makes slow.
+    Exact because every character IGNORECASE matches to an ASCII letter lower-cases to that
+    letter, except İ, ı and ſ (:data:`lint.packs.UNSAFE_FOLD_RX`): with one of those the
+    answer is yes."""
+    if not text.isascii():
+        from lint.packs import UNSAFE_FOLD_RX
+
+        if UNSAFE_FOLD_RX.search(text):
+            return True
+    low = text.lower()
+    return any(stem in low for stem in stems)
+
+
 _PROMO = re.compile(
     r"\b(?:subscribe|subscription|newsletters?|sign\s+up|unsubscribe|no\s+spam|follow\s+us|"
     r"join\s+our|inbox|e-?mail\s+(?:updates|alerts)|delivered\s+(?:to|through)\s+your)\b",
     re.IGNORECASE,
 )
+# every match of _PROMO holds one of these
+_PROMO_STEMS = ("subscri", "newsletter", "sign", "spam", "follow", "join", "inbox", "mail", "deliver")
 
 
 @lru_cache(maxsize=8192)
@@ -283,7 +302,7 @@ def promo_notice(text: str) -> bool:
     """A newsletter or follow prompt written as a sentence: "Sign up for e-mail newsletters…
     No spam, we promise. You can unsubscribe at any time" (two of the words such prompts
     are made of, in at most 60 words)."""
-    if len(text.split()) > 60:
+    if len(text.split()) > 60 or not _may_match(text, _PROMO_STEMS):
         return False
     return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
 
@@ -309,8 +328,8 @@ _CREDIT = re.compile(
     r"|©\s*[^.!?©]{1,59}[^.!?©:\s])[\s.)\]]*$",
     re.IGNORECASE,
 )
-# every credit form holds one of these: a cheap test before the long pattern
-_CREDIT_HINT = re.compile(r"photo|image|picture|illustration|credit|video|©|/", re.IGNORECASE)
+# every credit form holds one of these (in any case): a cheap test before the long pattern
+_CREDIT_STEMS = ("photo", "image", "picture", "illustration", "credit", "video", "©", "/")
 _AGENCY = re.compile(
     r"/\s*(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa|shutterstock|istock(?:photo)?|alamy)(?:\s+file)?\W*$",
     re.IGNORECASE,
@@ -323,7 +342,7 @@ def photo_credit(text: str) -> bool:
     the picture after a keyword ("Photo by", "Image:", "Credit:", "©") or a picture agency
     after a slash on a short line; a line of more than 60 words is prose, not a caption."""
     words = len(text.split())
-    if words > 60 or not _CREDIT_HINT.search(text):
+    if words > 60 or not _may_match(text, _CREDIT_STEMS):
         return False
     if _CREDIT.search(text):
         return True
@@ -350,7 +369,7 @@ def notice_kind(text: str) -> str | None:
 def consent_notice(text: str) -> bool:
     """A cookie or consent banner: "This website uses cookies to improve your experience…"
     (the word cookie, and three of the words such banners are made of)."""
-    if not _COOKIE.search(text):
+    if not _may_match(text, ("cookie",)) or not _COOKIE.search(text):
         return False
     return len({m.group().lower() for m in _CONSENT.finditer(text)}) >= 3
 
@@ -360,7 +379,8 @@ def consent_notice(text: str) -> bool:
 # Rise?Violence is part of the game…"
 # (after three lower-case letters: "McChrystal", "MacBook", "YouTube" are names, not glue)
 # (a quote or bracket only when it closes something: 'on MSNBC's "The 11th Hour' is not glue)
-_GLUE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))(?=[A-Z][a-z]|A\s[a-z\d])")
+# (the lookahead first: most positions fail on it at once; the matches are the same)
+_GLUE = re.compile(r"(?=[A-Z][a-z]|A\s[a-z\d])(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))")
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,141 @@
+"""Faster forms of a few hot regular expressions and word counts give exactly what the plain
+forms gave: the facts each rests on are checked over every code point, the forms against each
+other on generated and real text."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint import segment
+from lint.rules import _readability, footer_block
+
+# the plain forms, as they were
+_GLUE_PLAIN = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))(?=[A-Z][a-z]|A\s[a-z\d])")
+_GLUED_PLAIN = re.compile(r"(?<=[a-z\u00DF-\u00FF]{2})[.!?](?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
+_WORDS_PLAIN = re.compile(r"\S*\w\S*")
+
+# characters the patterns care about, and some they do not
+_PIECES = ["a", "ab", "abc", "A", "Ab", "AB", "z", "ß", "À", "Þ", "àÿ", ".", "!", "?", "…", " ", "  ",
+           "’", "'", '"', "”", ")", "]", "1", "9", "\t", "\n", "|", "•", "·", "»", "/", "_", "-", "é",
+           "\u00a0", "\u2028", "\x1c", "½", "٣", "\u0301", "www.", "a@b.cd", "http://x.y/z"]
+texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+def _chars():
+    return (chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+
+
+def test_unicode_facts_count_words_relies_on():
+    # str.split splits where \s matches, and str.isalnum is \w without the underscore
+    space, word = re.compile(r"\s"), re.compile(r"\w")
+    for c in _chars():
+        assert c.isspace() == bool(space.match(c)), hex(ord(c))
+        assert (c.isalnum() or c == "_") == bool(word.match(c)), hex(ord(c))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_count_words_equals_the_regex(text):
+    _readability.count_words.cache_clear()
+    plain = _WORDS_PLAIN.findall(_readability.without_addresses(text))
+    assert _readability.count_words(text) == len(plain)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_reordered_patterns_find_the_same_matches(text):
+    spans = lambda p: [m.span() for m in p.finditer(text)]  # noqa: E731
+    assert spans(footer_block._GLUE) == spans(_GLUE_PLAIN)
+    assert spans(segment._GLUED) == spans(_GLUED_PLAIN)
+    assert (len(footer_block._SEPARATORS.findall(text)) > 0) == bool(footer_block._SEPARATOR_CHAR.search(text)
+                                                                    and footer_block._SEPARATORS.search(text))
+
+
+def test_reordered_patterns_on_every_short_string():
+    # every string of up to six characters over the characters that decide a match
+    import itertools
+
+    for pattern, plain, alphabet in (
+        (footer_block._GLUE, _GLUE_PLAIN, "aA .1’\t"),
+        (segment._GLUED, _GLUED_PLAIN, "aAß .’À"),
+    ):
+        for n in range(7):
+            for chars in itertools.product(alphabet, repeat=n):
+                text = "".join(chars)
+                assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_on_real_text(corpus):
+    for path in sorted((corpus / "news").glob("*.txt"))[:60]:
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            assert [m.span() for m in footer_block._GLUE.finditer(line)] == [m.span() for m in _GLUE_PLAIN.finditer(line)]
+            assert [m.span() for m in segment._GLUED.finditer(line)] == [m.span() for m in _GLUED_PLAIN.finditer(line)]
+            assert _readability.count_words(line) == len(_WORDS_PLAIN.findall(_readability.without_addresses(line)))
+
+
+# -- footer-block's pre-checks: str.lower and "in" before an IGNORECASE pattern -------------
+
+_CREDIT_HINT_PLAIN = re.compile(r"photo|image|picture|illustration|credit|video|©|/", re.IGNORECASE)
+_PRECHECKED = [
+    (footer_block._PROMO, footer_block._PROMO_STEMS),
+    (_CREDIT_HINT_PLAIN, footer_block._CREDIT_STEMS),
+    (footer_block._COOKIE, ("cookie",)),
+]
+
+
+def test_unicode_fact_the_prechecks_rely_on():
+    from lint.packs import UNSAFE_FOLD_RX
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    any_letter = re.compile("(?i)[a-z]")
+    for c in filter(any_letter.match, _chars()):
+        matched = [x for x in letters if re.match("(?i)" + x, c)]
+        assert UNSAFE_FOLD_RX.match(c) or matched == [c.lower()], (hex(ord(c)), matched)
+
+
+_WORDY = st.lists(st.sampled_from([
+    "Sign", "sIGN", " up", "\t", "NO", " spam", "News", "letter", "s", "Subscri", "be", "ption", "e-", "MAIL",
+    " updates", "Follow", " us", "Join", " our", "inbox", "Delivered", " to", " your", "Photo", "IMAGE", "pic",
+    "ture", "Credit", "video", "©", "/", "Cookie", "cookies", " ", ".", "ı", "İ", "ſ", "\u212a", "é", "x",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_WORDY)
+def test_prechecks_never_hide_a_match(text):
+    for pattern, stems in _PRECHECKED:
+        if pattern.search(text):
+            assert footer_block._may_match(text, stems), (pattern.pattern[:30], text)
+
+
+def test_prechecks_on_real_lines(corpus):
+    for path in sorted((corpus / "news").glob("*.txt"))[:120]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for pattern, stems in _PRECHECKED:
+                if pattern.search(line):
+                    assert footer_block._may_match(line, stems), line
+    for text in ("SİGN UP for our newsletter", "ſubſcribe and follow us", "PHOTO: AP", "Cookıe policy"):
+        assert all(footer_block._may_match(text, stems) for _, stems in _PRECHECKED if _.search(text))
+
+
+@pytest.mark.parametrize("phrase", [
+    "subscribe", "subscription", "newsletter", "newsletters", "sign up", "unsubscribe", "no spam",
+    "follow us", "join our", "inbox", "email updates", "e-mail alerts", "delivered to your",
+    "delivered through your", "photo", "image", "picture", "illustration", "credit", "video", "©", "/",
+    "cookie", "cookies",
+])
+def test_every_alternative_passes_its_precheck(phrase):
+    # each alternative of each pattern, in three cases and inside a sentence
+    matched = 0
+    for text in (phrase, phrase.upper(), phrase.title(), f"Read this: {phrase.title()} now."):
+        for pattern, stems in _PRECHECKED:
+            if pattern.search(text):
+                matched += 1
+                assert footer_block._may_match(text, stems), (text, stems)
+    assert matched >= 4
