@@ -354,6 +354,7 @@ _WORKER: dict = {}
 
 
 def _worker_init(configs: dict[int, Config], options: RunOptions, cache_on: dict[int, bool]) -> None:
+    _expect_many_files()
     _WORKER.clear()
     _WORKER["configs"] = configs
     _WORKER["options"] = options
@@ -375,6 +376,14 @@ def _worker_run(jobs: list[_Job]) -> list[tuple]:
             _warm_up(per)
         out.append((job.index, *_run_job(job, per, options)))
     return out
+
+
+def _expect_many_files() -> None:
+    """Tell per-process tables that this process lints many files (importing lint.syllables
+    loads no table, textstat or pyphen: those come with the first readability score)."""
+    from lint import syllables
+
+    syllables.expect_many_words()
 
 
 def _warm_up(per: _Prepared) -> None:
@@ -628,6 +637,8 @@ def lint_targets(targets: list[Target], options: RunOptions,
             if jobs_n >= 2:  # a core for background set-up (not with -j1); nothing forks from here
                 for cid in sorted({job.config_id for job in jobs}):
                     _warm_up(prepared[cid])
+            if len(jobs) >= DROP_TEXTS_AFTER:
+                _expect_many_files()
             for job in jobs:
                 done(job.index, *_run_job(job, prepared[job.config_id], options))
     finally:

@@ -40,8 +40,35 @@ _END = re.compile(r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 # (the mark matched first and the two letters looked back at from after it: the same
 # matches, found by scanning for the three marks instead of testing every position)
 _GLUED = re.compile(r"[.!?](?<=[a-z\u00DF-\u00FF]{2}[.!?])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
+# the word and the token before a full stop: what ``_WORD_BEFORE.search(text, lo, dot)`` and
+# ``_TOKEN_BEFORE.search(...)`` find, found by :func:`_word_before` and :func:`_token_before`
+# walking back from the stop (the searches tried every start from ``lo``)
 _WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_WORD_MARKS = frozenset("_.&'’-")
+
+
+def _end_of_window(text: str, lo: int, end: int) -> int:
+    # ``$`` matches at the end of the window and also before a newline that ends it
+    return end - 1 if end > lo and text[end - 1] == "\n" else end
+
+
+def _word_before(text: str, lo: int, end: int) -> str | None:
+    """``_WORD_BEFORE.search(text, lo, end)``'s match, or None: the longest run of word
+    characters (``\\w`` is str.isalnum or "_") and ``.&'’-`` that ends the window."""
+    end = j = _end_of_window(text, lo, end)
+    marks = _WORD_MARKS
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in marks):
+        j -= 1
+    return text[j:end] if j < end else None
+
+
+def _token_before(text: str, lo: int, end: int) -> str | None:
+    """``_TOKEN_BEFORE.search(text, lo, end)``'s match, or None (``\\S``: not str.isspace)."""
+    end = j = _end_of_window(text, lo, end)
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return text[j:end] if j < end else None
 # an enumerator that opens a list item: "1.", "12)", "a.", "iv."
 _ENUMERATOR = re.compile(r"[(\[]?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)]")
 
@@ -76,13 +103,13 @@ def _starts_sentence(text: str, i: int) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``text[dot]`` part of an abbreviation or an initial?"""
-    m = _WORD_BEFORE.search(text, max(0, dot - _LOOKBACK), dot)
-    if not m:
+    before = _word_before(text, max(0, dot - _LOOKBACK), dot)
+    if before is None:
         return False
-    tok = _TOKEN_BEFORE.search(text, max(0, dot - _LOOKBACK), dot)
-    if tok and _looks_like_address(tok.group(1)):
+    tok = _token_before(text, max(0, dot - _LOOKBACK), dot)
+    if tok is not None and _looks_like_address(tok):
         return False
-    word = m.group(1).lstrip("'’(-")
+    word = before.lstrip("'’(-")
     low = word.lower().rstrip(".")
     if not low:
         return False
@@ -120,7 +147,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
         if punct == ".":  # "no.’ They": a quote after the stop is not an abbreviation
             if _is_abbreviation(text, m.start()):
-                low = (_WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start()) or [""])[0].lower().rstrip(".")
+                low = (_word_before(text, max(0, m.start() - _LOOKBACK), m.start()) or "").lower().rstrip(".")
                 # "U.S. officials" vs. "in the U.S. The next": a capital after a title-like
                 # abbreviation is a name; after others, a new sentence only at a line break
                 # or when the abbreviation typically ends sentences (etc., a.m., p.m.).

