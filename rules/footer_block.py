@@ -111,8 +111,16 @@ def units_of(doc: Document) -> list[Unit]:
 
 
 def lower_words(text: str) -> list[str]:
-    """The words of ``text`` (``_WORD``), lower-cased: what stop-word densities count."""
-    return [w.lower() for w in _WORD.findall(text)]
+    """The words of ``text`` (``_WORD``), lower-cased: what stop-word densities count.
+
+    The words of the lower-cased text: lower-casing keeps each character one character of
+    the same kind for ``_WORD`` (checked over every code point) but for İ ı ſ."""
+    if not text.isascii():
+        from lint.packs import UNSAFE_FOLD_RX
+
+        if UNSAFE_FOLD_RX.search(text):
+            return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 def density_of(text: str, stop: frozenset[str], lowered: list[str] | None = None) -> float:

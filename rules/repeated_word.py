@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import eq
 
 from lint.diagnostic import Edit, Fix
 from lint.rule import Rule, Scope
@@ -16,6 +18,22 @@ from lint.rule import Rule, Scope
 # shorter prefixes at every word of the text could never match: same matches, half the time.
 _RUN = re.compile(r"(?<![\w'’-])(?=([^\W\d_]+))\1((?:[ \t]*\n?[ \t]*(?<=\s)\1)+)(?![\w'’-])", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_repeat(text: str) -> bool:
+    """False only when _RUN cannot match ``text``. Its copies are whole runs of letters with
+    nothing but white space between them, so two neighbouring runs of letters of the
+    lower-cased text are equal: a list of runs and a comparison (C) instead of _RUN's
+    look-arounds at every position, which 98% of blocks fail. IGNORECASE compares letters
+    by their (simple) lower case, which str.lower gives, but for İ ı ſ
+    (:data:`lint.packs.UNSAFE_FOLD_RX`): text holding one is searched."""
+    if not text.isascii():
+        from lint.packs import UNSAFE_FOLD_RX
+
+        if UNSAFE_FOLD_RX.search(text):
+            return True
+    runs = _WORD.findall(text.lower())
+    return any(map(eq, runs, islice(runs, 1, None)))
 
 #: doubles that are grammatical or idiomatic, lower-cased
 ALLOWED = frozenset(
@@ -90,6 +108,8 @@ class RepeatedWord(Rule):
 
     def check_block(self, doc, block, ctx):
         text = block.text
+        if not _may_repeat(text):
+            return
         allowed = _allowed(self.options.allow)
         for m in _RUN.finditer(text):
             first = m.group(1)

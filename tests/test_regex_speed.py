@@ -156,3 +156,69 @@ def test_word_and_token_before_a_stop_equal_the_searches():
                 for lo in range(end + 1):
                     assert segment._word_before(text, lo, end) == plain(segment._WORD_BEFORE, text, lo, end), (text, lo, end)
                     assert segment._token_before(text, lo, end) == plain(segment._TOKEN_BEFORE, text, lo, end), (text, lo, end)
+
+
+# -- repeated-word's pre-check -----------------------------------------------------------------
+
+def test_back_references_compare_letters_as_str_lower_does():
+    # IGNORECASE makes a back-reference equal to a text when the letters' (simple) lower cases
+    # are equal; str.lower gives the same lower case but for İ ı ſ, where _may_repeat searches
+    from lint.packs import UNSAFE_FOLD_RX
+    from lint.rules.repeated_word import _WORD
+
+    same = re.compile(r"(?i)(.)\1", re.DOTALL)
+    for c in filter(str.isalpha, _chars()):
+        orbit = {x for x in (c, c.lower(), c.upper(), c.title(), c.casefold(), c.upper().lower(),
+                             c.lower().upper(), c.casefold().upper()) if len(x) == 1}
+        for a in orbit:
+            for b in orbit:
+                if same.fullmatch(a + b) and not (UNSAFE_FOLD_RX.match(a) or UNSAFE_FOLD_RX.match(b)):
+                    assert a.lower() == b.lower(), (hex(ord(a)), hex(ord(b)))
+        if not UNSAFE_FOLD_RX.match(c):  # lower-casing keeps a run of letters one run
+            assert _WORD.fullmatch(c.lower()) is not None, hex(ord(c))
+
+
+_DOUBLES = st.lists(st.sampled_from([
+    "the", "The", "THE", "that", " ", "  ", "\n", "\t", " \n ", "İ", "i", "I", "ı", "ſ", "s", "S", "'", "’",
+    "-", ",", ".", "1", "é", "É", "ß", "ẞ", "ǅ", "ǆ", "K", "k", "x", "(", ")",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_DOUBLES)
+def test_repeated_word_precheck_never_hides_a_run(text):
+    from lint.rules.repeated_word import _RUN, _may_repeat
+
+    if _RUN.search(text):
+        assert _may_repeat(text), text
+
+
+def test_repeated_word_precheck_on_real_blocks(corpus):
+    from lint.parse import parse
+    from lint.rules.repeated_word import _RUN, _may_repeat
+
+    paths = sorted((corpus / "news").glob("*.txt"))[:150] + sorted((corpus / "blog").rglob("*.md"))[:150]
+    runs = 0
+    for path in paths:
+        for block in parse(path.read_text(encoding="utf-8"), str(path)).blocks:
+            if _RUN.search(block.text):
+                runs += 1
+                assert _may_repeat(block.text), block.text
+    assert runs >= 10
+    for text in ("the The", "THE\nthe", "İ i", "İs is", "THİS this", "ſo so", "Ǆ ǆ", "ẞ ß"):
+        assert _may_repeat(text) or not _RUN.search(text), text
+    assert _RUN.search("İs is")  # what the İ guard is for
+
+
+def test_lower_casing_keeps_the_words_of_footer_block():
+    from lint.packs import UNSAFE_FOLD_RX
+
+    kinds = [re.compile(r"\w"), re.compile(r"[^\W\d_]"), re.compile(r"['’-]")]
+    for c in _chars():
+        if UNSAFE_FOLD_RX.match(c):
+            continue
+        low = c.lower()
+        assert len(low) == 1, hex(ord(c))
+        assert [bool(k.match(c)) for k in kinds] == [bool(k.match(low)) for k in kinds], hex(ord(c))
+    for text in ("İstanbul'da IS big", "ſome Thing-Else’s", "ΟΔΟΣ ΣΟΦΙΑΣ", "Straße STRASSE", "A1b2 Ⅻ x"):
+        assert footer_block.lower_words(text) == [w.lower() for w in footer_block._WORD.findall(text)]
