@@ -75,13 +75,17 @@ class Matcher:
     only when a line has the phrase's longest word (``key``, ASCII) among its words (see
     Category.hits): a pack of hundreds of phrases then costs little per line and nothing to
     load. The key is a necessary condition (phrase words match literally, ignoring ASCII
-    case, between non-word characters), so findings do not change."""
+    case, between non-word characters), so findings do not change. ``words`` (a phrase's
+    ASCII words, lower-cased; key among them) narrows it further the same way: the regex
+    runs only when the line has every one of them."""
 
-    __slots__ = ("source", "key", "_rx", "_anchored")
+    __slots__ = ("source", "key", "words", "_rx", "_anchored")
 
-    def __init__(self, source: str, key: str | None = None, rx: re.Pattern | None = None) -> None:
+    def __init__(self, source: str, key: str | None = None, rx: re.Pattern | None = None,
+                 words: frozenset[str] | None = None) -> None:
         self.source = source
         self.key = key
+        self.words = words
         self._rx = rx
         self._anchored: bool | None = None
 
@@ -168,18 +172,37 @@ def phrase_key(phrase: str) -> str | None:
     return longest.lower() if longest.isascii() else None
 
 
+def phrase_words(phrase: str) -> frozenset[str] | None:
+    """The words of a phrase a line must have for its regex to match: each ASCII word of
+    letters and digits, lower-cased (a word with ``_`` is split by the line's token split,
+    a non-ASCII one may fold differently: neither is required). None when there is none."""
+    words = frozenset(w.lower() for w in re.findall(r"\w+", phrase) if w.isascii() and w.isalnum())
+    return words or None
+
+
 # Words as the phrase regexes delimit them: a phrase word matches only between [\W_] characters.
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
+# The same for ASCII text: letters and digits kept (lower-cased), every other character a space
+_ASCII_TOKEN = bytes(
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
+)
 # The only characters re.IGNORECASE matches to an ASCII letter or digit that lower() does not
 # turn into it (found by trying every code point): a line holding one gets no pre-filter.
 UNSAFE_FOLD_RX = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
 
 
+def has_unsafe_fold(text: str) -> bool:
+    """``UNSAFE_FOLD_RX.search(text)``, faster: three C scans for one character each."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text
+
+
 def line_tokens(text: str) -> frozenset[str] | None:
-    """The lower-cased words of a line (None when it holds İ, ı or ſ: no pre-filter)."""
+    """The lower-cased words of a line (None when it holds İ, ı or ſ: no pre-filter). An ASCII
+    line's words, the runs of letters and digits, come from a byte table (the same words as
+    the regex split, without its empty edges, which no phrase word equals)."""
     if text.isascii():
-        return frozenset(_TOKEN_SPLIT.split(text.lower()))
-    if UNSAFE_FOLD_RX.search(text) is not None:
+        return frozenset(text.encode("ascii").translate(_ASCII_TOKEN).decode("ascii").split())
+    if has_unsafe_fold(text):
         return None
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(text))
 
@@ -217,15 +240,27 @@ class PackIndex:
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         #: one regex of all the always-run ones: a line it does not match skips them all
         self._always_any: re.Pattern | None | bool = False  # False: not built yet
+        #: the latest answers by text: template-footer and footer-block ask about the same
+        #: lines of a document (callers only read the answers)
+        self._recent: dict[str, dict[int, list[tuple[int, int]]]] = {}
 
     def hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """Category index → spans its phrases and patterns match in ``text``."""
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= 1024:
+                self._recent.clear()
+            found = self._recent[text] = self._hits(text)
+        return found
+
+    def _hits(self, text: str) -> dict[int, list[tuple[int, int]]]:
         tokens = line_tokens(text)
         if tokens is None:
             candidates = self.everything
         else:
             by_key = self.by_key
-            keyed = tuple(x for k in tokens.intersection(by_key) for x in by_key[k])
+            keyed = tuple(x for k in tokens.intersection(by_key) for x in by_key[k]
+                          if x[1].words is None or x[1].words <= tokens)
             if self._always_any is False:
                 self._always_any = union_regex([m for _, m in self.always])
             if self._always_any is not None and self._always_any.search(text) is None:
@@ -277,7 +312,8 @@ class PackRule(Rule):
         text = block.text[start:end]
         if not text.strip():
             return
-        if self.pack_scope == "line" and len(text.split()) > self.options.max_words:
+        # (more than max_words words: the split stops after max_words + 1 of them)
+        if self.pack_scope == "line" and len(text.split(None, max(self.options.max_words, 0))) > self.options.max_words:
             return
         alnum = None
         found = self.index().hits(text)
@@ -289,7 +325,7 @@ class PackRule(Rule):
             if not hits:
                 continue
             if alnum is None:
-                alnum = sum(1 for ch in text if ch.isalnum())
+                alnum = sum(map(str.isalnum, text))
                 if not alnum:
                     return
             covered = covered_alnum(text, hits)
@@ -341,11 +377,26 @@ def load_pack_dir(folder: Path, check_patterns: bool = True) -> list[type[Rule]]
     return [load_pack(path, check_patterns) for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))]
 
 
+#: packs loaded without pattern checks (the built-in ones), by path and text: the registry
+#: and footer-block's phrase list share one rule class, so one index and compiled regexes
+_UNCHECKED: dict[tuple[str, str], type[Rule]] = {}
+
+
 def load_pack(path: Path, check_patterns: bool = True) -> type[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read pack: {exc}") from None
+    if check_patterns:
+        return _load_pack_text(path, text, True)
+    key = (str(path), text)
+    rule = _UNCHECKED.get(key)
+    if rule is None:
+        rule = _UNCHECKED[key] = _load_pack_text(path, text, False)
+    return rule
+
+
+def _load_pack_text(path: Path, text: str, check_patterns: bool) -> type[Rule]:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -411,7 +462,7 @@ def _build_rule(path: Path, node: yaml.MappingNode, data: dict, check_patterns: 
             item = cat["__nodes__"]["phrases"].value[i]
             if not isinstance(phrase, str) or not re.search(r"\w", phrase):
                 raise _err(path, item, f"phrase must be a non-empty string, got {phrase!r}")
-            regexes.append(Matcher(phrase_regex(phrase), phrase_key(phrase)))
+            regexes.append(Matcher(phrase_regex(phrase), phrase_key(phrase), None, phrase_words(phrase)))
         for i, pattern in enumerate(cat.get("patterns", [])):
             item = cat["__nodes__"]["patterns"].value[i]
             try:

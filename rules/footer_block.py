@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from lint.document import Document, Span
+from lint.packs import has_unsafe_fold
 from lint.rule import Context, Rule, Scope
 
 # Unit classes (after jusText): GOOD article prose, NEAR prose-like but short, SHORT too
@@ -56,32 +57,47 @@ def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = Fal
     another covers clearly more), so non-English pages are judged in their language.
     ``lowered``: the words are lower-cased already."""
     best = stop_words_for(preferred)
-    sample = Counter(words[:3000] if lowered else [w.lower() for w in words[:3000]])
-    total = sum(sample.values())
+    sample = words[:3000] if lowered else [w.lower() for w in words[:3000]]
+    total = len(sample)
     if not total:
         return best
 
-    best_cover = sum(n for w, n in sample.items() if w in best) / total
-    counts = [0] * len(_LANGUAGES)  # each language's stop words in the sample, in one pass
-    languages_of = _languages_of_stop_word()
-    for w, n in sample.items():
-        for k in languages_of.get(w, ()):
-            counts[k] += n
-    for k, lang in enumerate(_LANGUAGES):
-        cover = counts[k] / total
+    best_cover = _count_in(sample, best) / total
+    # No other list can beat the preferred one when all of them together cover too little:
+    # each language's count is at most the count of the union of the lists that differ from
+    # the preferred one (a list equal to it covers exactly as much, which never wins). The
+    # same test the loop below makes, so the answer is the same; most pages stop here.
+    if _count_in(sample, _other_stop_words(preferred)) / total <= best_cover + 0.05:
+        return best
+    for lang in _LANGUAGES:
+        stop = stop_words_for(lang)
+        cover = _count_in(sample, stop) / total
         if cover > best_cover + 0.05:
-            best, best_cover = stop_words_for(lang), cover
+            best, best_cover = stop, cover
     return best
 
 
-@lru_cache(maxsize=1)
-def _languages_of_stop_word() -> dict[str, tuple[int, ...]]:
-    """Stop word → the indices in _LANGUAGES of the lists that hold it."""
-    out: dict[str, list[int]] = {}
-    for k, lang in enumerate(_LANGUAGES):
-        for w in stop_words_for(lang):
-            out.setdefault(w, []).append(k)
-    return {w: tuple(ks) for w, ks in out.items()}
+def _count_in(sample: list[str], words: frozenset[str]) -> int:
+    """How many of the sample's words (with repeats) are in ``words``."""
+    return sum(map(words.__contains__, sample))
+
+
+def _first_words(lists, limit: int = 3000) -> list[str]:
+    """The words of ``lists`` one after the other, at least the first ``limit`` of them (all
+    that pick_stop_words samples)."""
+    out: list[str] = []
+    for words in lists:
+        out += words
+        if len(out) >= limit:
+            break
+    return out
+
+
+@lru_cache(maxsize=None)
+def _other_stop_words(preferred: str) -> frozenset[str]:
+    """Every word of the lists in _LANGUAGES that differ from the preferred language's."""
+    mine = stop_words_for(preferred)
+    return frozenset().union(*(s for s in map(stop_words_for, _LANGUAGES) if s != mine))
 
 
 @dataclass
@@ -110,17 +126,48 @@ def units_of(doc: Document) -> list[Unit]:
     return out
 
 
+# The characters of _WORD's runs in lower-cased ASCII text: a run of them between other
+# characters holds one word, from its first letter to its last \w (see lower_words).
+_ASCII_RUN = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789_'-" else 32 for c in range(256))
+_ASCII_LETTERS_AND_SPACE = b" abcdefghijklmnopqrstuvwxyz"
+_NOT_LETTER = "0123456789_'-"  # the run characters a word cannot start with
+_NOT_WORD = "'-"  # the run characters a word cannot end with (not \w)
+# punctuation (no \w, no white space) a non-ASCII token may carry around a word of letters
+_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’„«»()[]{}-–—…/&*"
+
+
 def lower_words(text: str) -> list[str]:
     """The words of ``text`` (``_WORD``), lower-cased: what stop-word densities count.
 
     The words of the lower-cased text: lower-casing keeps each character one character of
-    the same kind for ``_WORD`` (checked over every code point) but for İ ı ſ."""
-    if not text.isascii():
-        from lint.packs import UNSAFE_FOLD_RX
+    the same kind for ``_WORD`` (checked over every code point) but for İ ı ſ.
 
-        if UNSAFE_FOLD_RX.search(text):
-            return [w.lower() for w in _WORD.findall(text)]
-    return _WORD.findall(text.lower())
+    Found without the regex where that is exact (tests/test_footer_block_speed.py): a
+    ``_WORD`` match holds no white space, so the words of a text are those of its
+    white-space-separated tokens, in order, and a token of letters only is one word. In
+    ASCII text every character outside ``[a-z0-9_'-]`` may become a space (none is in a
+    match); each run left holds one word: from its first letter to its last word character."""
+    if text.isascii():
+        runs = text.lower().encode("ascii").translate(_ASCII_RUN)
+        tokens = runs.decode("ascii").split()
+        if not runs.translate(None, _ASCII_LETTERS_AND_SPACE):
+            return tokens  # letters only
+        words = [w if w.isalpha() else w.lstrip(_NOT_LETTER).rstrip(_NOT_WORD) for w in tokens]
+        return [w for w in words if w] if "" in words else words
+    if has_unsafe_fold(text):
+        return [w.lower() for w in _WORD.findall(text)]
+    words: list[str] = []
+    append = words.append
+    for w in text.lower().split():
+        if w.isalpha():
+            append(w)
+        else:
+            core = w.strip(_EDGE_PUNCTUATION)  # "“Hello,” → hello": a word between punctuation
+            if core.isalpha():
+                append(core)
+            else:
+                words.extend(_WORD.findall(w))
+    return words
 
 
 def density_of(text: str, stop: frozenset[str], lowered: list[str] | None = None) -> float:
@@ -129,14 +176,19 @@ def density_of(text: str, stop: frozenset[str], lowered: list[str] | None = None
 
 
 def density_scale(texts: list[str], stop: frozenset[str], opts: "FooterBlock.Options",
-                  lowered: list[list[str]] | None = None) -> float:
+                  lowered: list[list[str]] | None = None, stops: list[int] | None = None) -> float:
     """How the thresholds scale to this page's stop-word list: stop-word lists differ in
     length (English 1,333 words, German 263), so prose of another language has a lower
     density. The upper quartile of long lines' densities stands for this page's prose.
-    ``lowered``: each text's :func:`lower_words`, if known."""
+    ``lowered``: each text's :func:`lower_words`, if known; ``stops``: how many of those
+    are in ``stop``."""
     if lowered is None:
         lowered = [None] * len(texts)
-    dens = sorted(density_of(t, stop, lw) for t, lw in zip(texts, lowered) if len(t) >= opts.length_good)
+    if stops is not None:
+        dens = sorted(n / len(lw) if lw else 0.0
+                      for t, lw, n in zip(texts, lowered, stops) if len(t) >= opts.length_good)
+    else:
+        dens = sorted(density_of(t, stop, lw) for t, lw in zip(texts, lowered) if len(t) >= opts.length_good)
     if len(dens) < 3:
         return 1.0
     ref = dens[(3 * len(dens)) // 4]
@@ -148,15 +200,17 @@ PROSE_DENSITY = 0.5
 
 
 def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale: float = 1.0,
-             lowered: list[str] | None = None) -> str:
+             lowered: list[str] | None = None, stops: int | None = None) -> str:
     """A unit's class from its own text: length, stop-word density, punctuation.
-    ``lowered``: the text's :func:`lower_words`, if known."""
+    ``lowered``: the text's :func:`lower_words`, if known; ``stops``: how many are in ``stop``."""
     stripped = text.strip()
     n = len(stripped)
     words = lower_words(stripped) if lowered is None else lowered
     if not words:
         return BAD
-    density = sum(map(stop.__contains__, words)) / len(words) / scale
+    if stops is None:
+        stops = sum(map(stop.__contains__, words))
+    density = stops / len(words) / scale
     separators = len(_SEPARATORS.findall(stripped)) if _SEPARATOR_CHAR.search(stripped) else 0
     if separators >= 2 and separators * 4 >= len(words):
         return BAD  # "Home | News | Sport", "Privacy Policy • Terms"
@@ -184,10 +238,12 @@ def _footer_phrases():
     from lint.registry import builtin_pack_dir
 
     try:
-        rule = load_pack(builtin_pack_dir() / "template-footer.yaml")
+        # as the registry loads it (patterns compiled on first use): the same rule class, so
+        # the same index, whose regexes template-footer has compiled already
+        rule = load_pack(builtin_pack_dir() / "template-footer.yaml", check_patterns=False)
     except Exception:  # the pack is validated by its own tests; never crash this rule
         return PackIndex(())
-    return PackIndex(tuple(rule.categories))
+    return rule.index()
 
 
 @lru_cache(maxsize=4096)
@@ -195,12 +251,12 @@ def known_phrase(text: str) -> bool:
     """Does a template-footer phrase cover most of this line?"""
     from lint.packs import covered_alnum
 
-    if len(text.split()) > 30:
+    if len(text.split(None, 30)) > 30:  # more than 30 words (the split stops at the 31st)
         return False
     found = _footer_phrases().hits(text)
     if not found:
         return False
-    alnum = sum(ch.isalnum() for ch in text)
+    alnum = sum(map(str.isalnum, text))
     return bool(alnum) and covered_alnum(text, [h for spans in found.values() for h in spans]) >= 0.6 * alnum
 
 
@@ -287,13 +343,24 @@ def _may_match(text: str, stems: tuple[str, ...]) -> bool:
     Exact because every character IGNORECASE matches to an ASCII letter lower-cases to that
     letter, except İ, ı and ſ (:data:`lint.packs.UNSAFE_FOLD_RX`): with one of those the
     answer is yes."""
-    if not text.isascii():
-        from lint.packs import UNSAFE_FOLD_RX
+    return _has_stem(_stem_text(text), stems)
 
-        if UNSAFE_FOLD_RX.search(text):
+
+def _stem_text(text: str) -> str | None:
+    """``text.lower()`` for :func:`_has_stem`, or None when the text holds İ, ı or ſ."""
+    if not text.isascii() and has_unsafe_fold(text):
+        return None
+    return text.lower()
+
+
+def _has_stem(low: str | None, stems: tuple[str, ...]) -> bool:
+    """:func:`_may_match` on the text :func:`_stem_text` made (None: yes)."""
+    if low is None:
+        return True
+    for stem in stems:
+        if stem in low:
             return True
-    low = text.lower()
-    return any(stem in low for stem in stems)
+    return False
 
 
 _PROMO = re.compile(
@@ -310,7 +377,7 @@ def promo_notice(text: str) -> bool:
     """A newsletter or follow prompt written as a sentence: "Sign up for e-mail newsletters…
     No spam, we promise. You can unsubscribe at any time" (two of the words such prompts
     are made of, in at most 60 words)."""
-    if len(text.split()) > 60 or not _may_match(text, _PROMO_STEMS):
+    if len(text.split(None, 60)) > 60 or not _may_match(text, _PROMO_STEMS):
         return False
     return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
 
@@ -349,7 +416,7 @@ def photo_credit(text: str) -> bool:
     """A photo credit or a caption ending in one. Every credit form names who took or owns
     the picture after a keyword ("Photo by", "Image:", "Credit:", "©") or a picture agency
     after a slash on a short line; a line of more than 60 words is prose, not a caption."""
-    words = len(text.split())
+    words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
     if words > 60 or not _may_match(text, _CREDIT_STEMS):
         return False
     if _CREDIT.search(text):
@@ -357,18 +424,33 @@ def photo_credit(text: str) -> bool:
     return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
 
 
+@lru_cache(maxsize=8192)
 def self_evident(text: str) -> bool:
     """Furniture written as prose, known by its own words: a cookie or newsletter notice,
-    a teaser card, a photo caption with its credit, a comment header or a known phrase."""
-    return (consent_notice(text) or promo_notice(text) or glued_teaser(text) or photo_credit(text)
-            or comment_marker(text) or known_phrase(text))
+    a teaser card, a photo caption with its credit, a comment header or a known phrase.
+
+    Each test runs only when the cheap condition it starts with holds (the same condition,
+    so the answer is the same): the text is lower-cased and split once for all of them."""
+    low = _stem_text(text)
+    words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
+    return bool(
+        (_has_stem(low, ("cookie",)) and consent_notice(text))
+        or (words <= 60 and _has_stem(low, _PROMO_STEMS) and promo_notice(text))
+        or glued_teaser(text)
+        or (words <= 60 and _has_stem(low, _CREDIT_STEMS) and photo_credit(text))
+        or (_may_be_comment_marker(text, low) and comment_marker(text))
+        or (words <= 30 and known_phrase(text))
+    )
 
 
+@lru_cache(maxsize=8192)
 def notice_kind(text: str) -> str | None:
-    """"cookie notice" or "photo credit" when the line is one (flagged even inside the body)."""
-    if reader_consent_notice(text):
+    """"cookie notice" or "photo credit" when the line is one (flagged even inside the body).
+    (Each test runs only when its first cheap condition holds, on a text lower-cased once.)"""
+    low = _stem_text(text)
+    if _has_stem(low, ("cookie",)) and reader_consent_notice(text):
         return "cookie notice"
-    if photo_credit(text):
+    if _has_stem(low, _CREDIT_STEMS) and photo_credit(text):
         return "photo credit"
     return None
 
@@ -389,6 +471,12 @@ def consent_notice(text: str) -> bool:
 # (a quote or bracket only when it closes something: 'on MSNBC's "The 11th Hour' is not glue)
 # (the lookahead first: most positions fail on it at once; the matches are the same)
 _GLUE = re.compile(r"(?=[A-Z][a-z]|A\s[a-z\d])(?:(?<=[a-z]{3})|(?<=[\d?!.])|(?<=\S[’'\"”)\]]))")
+# _GLUE written to start with the capital it consumes, so that the regex engine skips from
+# capital to capital instead of trying every position (its lookbehinds include that capital):
+# its matches start where _GLUE's do (tests/test_footer_block_speed.py)
+_GLUE_AT_CAPITAL = re.compile(
+    r"[A-Z](?:(?<=[a-z]{3}[A-Z])|(?<=[\d?!.][A-Z])|(?<=\S[’'\"”)\]][A-Z]))(?=[a-z]|(?<=A)\s[a-z\d])"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -397,7 +485,7 @@ def glued_teaser(text: str) -> bool:
     sentence of at least 8 words."""
     # a headline of at most 20 words ends within the first few hundred characters: looking
     # further would make a long line of camel case cost its length squared
-    for m in _GLUE.finditer(text, 0, min(len(text), 300)):
+    for m in _GLUE_AT_CAPITAL.finditer(text, 0, min(len(text), 300)):
         head, rest = text[: m.start()], text[m.start() :]
         words = head.split()
         if not 3 <= len(words) <= 20:
@@ -513,7 +601,20 @@ def tally_runs(units: list[Unit]) -> list[bool]:
 @lru_cache(maxsize=8192)
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
-    return bool(_COMMENT_HEADER.match(text.strip()))
+    return _may_be_comment_marker(text, _stem_text(text)) and bool(_COMMENT_HEADER.match(text.strip()))
+
+
+# every match of _COMMENT_HEADER holds one of these, or a time ("6:34": a colon and a digit
+# after it), or ends with a colon ("Jane says:")
+_COMMENT_STEMS = ("comment", "respons", "repl", "thought")
+_COLON_DIGIT = re.compile(r":\d")
+
+
+def _may_be_comment_marker(text: str, low: str | None) -> bool:
+    """False only when _COMMENT_HEADER cannot match ``text.strip()`` (``low``:
+    :func:`_stem_text` of ``text``)."""
+    return _has_stem(low, _COMMENT_STEMS) or (
+        ":" in text and (text.rstrip().endswith(":") or _COLON_DIGIT.search(text) is not None))
 
 
 
@@ -524,23 +625,19 @@ def furniture_score(unit: Unit) -> float:
     text = unit.text.strip()
     if unit.tally:
         return -0.5  # one of a run of counts of one thing: a poll's or a table's results
-    if known_phrase(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text):
-        return 1.0
-    if photo_credit(text):
-        return 1.0
-    if promo_notice(text):
+    if self_evident(text):  # a known phrase, comment header, cookie notice, teaser, credit, prompt
         return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
     if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
         return 1.0
-    words = text.split()
     if text.endswith(":") or _QUANTITY.match(text):
         return -1.0  # "Ingredients:", "1 tsp cinnamon", "8-9 ripe pears"
     if unit.cls == GOOD:
         return 0.0  # a teaser or a comment: position decides
+    words = text.split()
     letters = [w for w in words if w[:1].isalpha()]
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     if digits >= 3 and digits * 5 >= len(text):
         return -1.0  # table rows, results, schedules
     if re.match(r"^[—–-]\s*\w", text):
@@ -577,7 +674,7 @@ def strong_furniture(unit: Unit) -> bool:
     text = unit.text.strip()
     if (unit.authored or unit.tally) and not known_phrase(text):
         return False
-    return known_phrase(text) or photo_credit(text) or comment_marker(text) or consent_notice(text) or glued_teaser(text) or promo_notice(text) or bool(_NAV.match(text)) or (
+    return self_evident(text) or bool(_NAV.match(text)) or (
         unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
@@ -750,12 +847,13 @@ class FooterBlock(Rule):
         # each unit's words once (no word spans two units: white space ends every word)
         lowered = [lower_words(u.text) for u in units]
         # the language of the prose, not of the menus around it: long lines first
-        long_words = [w for u, lw in zip(units, lowered) if len(u.text) >= opts.length_low for w in lw]
-        stop = pick_stop_words(long_words if len(long_words) >= 30 else
-                               [w for lw in lowered for w in lw], language[:2], lowered=True)
-        scale = density_scale([u.text for u in units], stop, opts, lowered)
-        for u, tally, lw in zip(units, tally_runs(units), lowered):
-            u.cls = classify(u.text, stop, opts, scale, lw)
+        long_words = _first_words(lw for u, lw in zip(units, lowered) if len(u.text) >= opts.length_low)
+        stop = pick_stop_words(long_words if len(long_words) >= 30 else _first_words(lowered),
+                               language[:2], lowered=True)
+        stops = [sum(map(stop.__contains__, lw)) for lw in lowered]
+        scale = density_scale([u.text for u in units], stop, opts, lowered, stops)
+        for u, tally, lw, n in zip(units, tally_runs(units), lowered, stops):
+            u.cls = classify(u.text, stop, opts, scale, lw, n)
             u.tally = tally
             if u.cls == GOOD and not u.authored and self_evident(u.text.strip()):
                 u.cls = BAD  # prose-like furniture (a cookie policy, a teaser) is not body

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lint.document import Document
-from lint.packs import UNSAFE_FOLD_RX
+from lint.packs import has_unsafe_fold
 from lint.rule import Context, Rule, Scope
 
 # Template variable names that are clearly placeholders when written as {name}.
@@ -34,29 +34,42 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     )),
 )
 
-# What each pattern above cannot match without (a literal, found with `in`, which is much
+# What each pattern above cannot match without (literals, found with `in`, which is much
 # faster than a regex scan): a block is searched only for the patterns it may hold. The
 # case-insensitive ones are tested on the lower-cased text, which is exact unless the text
 # holds İ, ı or ſ (which re.IGNORECASE folds to ASCII letters, and lower() does not): then
-# every pattern runs.
-_NEEDS = (
-    lambda text, low: "lorem" in low or "dolor" in low,
-    lambda text, low: "TK" in text,
-    lambda text, low: "insert" in low,
-    lambda text, low: "INSERT" in text,
-    lambda text, low: "{" in text,
-    lambda text, low: "{" in text,
-    lambda text, low: "%" in text,
-    lambda text, low: "here" in low or "[" in text,
-)
+# every pattern runs. "placeholder" needs a "[", or "here" with "goes" and one of its nouns,
+# or with one of its verbs and one of its nouns ("there" and "where" are common, the rest
+# together rare).
+_PUT = ("your", "add", "insert", "enter", "put")
+_PUT_WHAT = ("text", "title", "headline", "content", "caption", "copy", "name")
+_GOES_WHAT = ("text", "headline", "title", "caption", "copy", "link")
+
+
+def _any_in(low: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in low:
+            return True
+    return False
 
 
 def may_hold(text: str) -> list[bool]:
     """For each pattern, whether ``text`` may match it."""
-    if UNSAFE_FOLD_RX.search(text) is not None:
+    if has_unsafe_fold(text):
         return [True] * len(PATTERNS)
     low = text.lower()
-    return [need(text, low) for need in _NEEDS]
+    brace = "{" in text
+    return [
+        "lorem" in low or "dolor" in low,
+        "TK" in text,
+        "insert" in low,
+        "INSERT" in text,
+        brace,
+        brace,
+        "%" in text,
+        "[" in text or ("here" in low and (
+            ("goes" in low and _any_in(low, _GOES_WHAT)) or (_any_in(low, _PUT) and _any_in(low, _PUT_WHAT)))),
+    ]
 
 
 class PlaceholderText(Rule):
