@@ -103,6 +103,14 @@ class Matcher:
             self._anchored = starts_anchored(self.rx)
         return self._anchored
 
+    def compiled_flags_and_pattern(self) -> tuple[int, str]:
+        """``(rx.flags, rx.pattern)`` without compiling ``rx`` when the source sets no global
+        flag: then they are those of ``re.compile(source, re.IGNORECASE)`` (a union of the
+        patterns is compiled once; each of them only when it has to run)."""
+        if self._rx is None and isinstance(self.source, str) and not _GLOBAL_FLAGS.search(self.source):
+            return re.IGNORECASE | re.UNICODE, self.source
+        return self.rx.flags, self.rx.pattern
+
     def finditer(self, text: str):
         if self.anchored:
             m = self.rx.match(text)
@@ -110,6 +118,9 @@ class Matcher:
         return self.rx.finditer(text)
 
 
+# a pattern with global inline flags ("(?x)…", at its start; Python 3.10 took them anywhere)
+# has other flags than the ones given
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
@@ -118,8 +129,9 @@ def union_regex(matchers: list[Matcher]) -> re.Pattern | None:
     None when that cannot be built faithfully (mixed flags, back-references, inline flags)."""
     if len(matchers) < 2:
         return None
-    flags = {m.rx.flags for m in matchers}
-    sources = [m.rx.pattern for m in matchers]
+    compiled = [m.compiled_flags_and_pattern() for m in matchers]
+    flags = {f for f, _ in compiled}
+    sources = [src for _, src in compiled]
     if len(flags) != 1 or any(_BACKREFERENCE.search(src) for src in sources):
         return None
     try:

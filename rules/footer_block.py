@@ -38,7 +38,7 @@ def stop_words_for(language: str) -> frozenset[str]:
     from stop_words import StopWordError, get_stop_words
 
     try:
-        return frozenset(w.lower() for w in get_stop_words(language))
+        return frozenset(map(str.lower, get_stop_words(language)))
     except StopWordError:
         return frozenset()
 

@@ -358,3 +358,17 @@ def test_placeholder_precheck_skips_prose():
     maybe = placeholder_text.may_hold("There were more people here than where we stood.")
     assert not maybe[kinds.index("placeholder")]
     assert placeholder_text.may_hold("Your title here")[kinds.index("placeholder")]
+
+
+def test_union_regex_knows_the_flags_without_compiling():
+    rules = packs.load_pack_dir(packs.Path(fb.__file__).parent / "packs")
+    sources = [m.source for rule in rules for cat in rule.categories for m in cat.matchers]
+    sources += ["(?x) a b", "(?s).x", "a(?m)b", "(?i:x)y", r"\(?i)"]
+    for source in sources:
+        lazy = packs.Matcher(source)
+        try:
+            expected = re.compile(source, re.IGNORECASE)
+        except re.error:
+            continue
+        assert lazy.compiled_flags_and_pattern() == (expected.flags, expected.pattern), source
+    assert packs.Matcher("(?x) a b").compiled_flags_and_pattern()[0] & re.VERBOSE
