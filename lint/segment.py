@@ -153,7 +153,9 @@ def _dotted(word: str) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` prose offsets of the sentences in ``text``, trimmed."""
-    cuts: list[int] = []
+    # (cut, where the text after it starts): a sentence ends with its mark, and the next one
+    # starts after the white space the pattern took (at a glued capital: at the cut)
+    cuts: list[tuple[int, int]] = []
     n = len(text)
     last_cut = 0
     if "!" in text or "?" in text or "…" in text:
@@ -190,7 +192,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     if not _FUNCTION_WORD.match(text, nxt):
                         continue
         if newline_between or text[nxt].isupper() or _starts_sentence(text, nxt):  # (a capital starts one)
-            cuts.append(end)
+            cuts.append((end, nxt))
             last_cut = nxt
     for m in glued.finditer(text):
         tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
@@ -199,17 +201,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             tok_end += 1
         if _looks_like_address(text[tok_start:tok_end]):
             continue
-        cuts.append(m.end())
+        cuts.append((m.end(), m.end()))
     cuts.sort()
     out: list[tuple[int, int]] = []
     start = 0
-    for cut in cuts + [n]:
-        s, e = start, cut
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-        start = cut
+    while start < n and text[start].isspace():
+        start += 1
+    for cut, nxt in cuts:
+        out.append((start, cut))  # neither end is white space: a mark ends it, none starts it
+        start = nxt
+    end = n
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
     return out

@@ -79,8 +79,10 @@ class HardParagraph(Rule):
         return formula_inputs()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-        for block in doc.blocks:  # check_block on running prose only (no generator for the rest)
-            if is_running_prose(block):
+        # check_block's first two tests, here: no generator for the blocks they leave out
+        least = self.options.min_sentences
+        for block in doc.blocks:
+            if len(doc.sentences_of(block)) >= least and is_running_prose(block):
                 yield from self.check_block(doc, block, ctx)
 
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
