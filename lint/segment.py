@@ -33,9 +33,8 @@ _TITLE_LIKE = frozenset(
 _CLOSERS = "\"'”’)]}»"
 _OPENERS = "\"'“‘([{«¡¿"
 
-# Candidate sentence ends: terminal punctuation, optional closers, then whitespace or end.
-_END = re.compile(r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
-# _END with the white space after it as group 1 (its matches start where _END's do: no match
+# Candidate sentence ends: terminal punctuation, optional closers, then whitespace or end
+# (``(?:[.!?]+|…)[closers]*(?=\s|$)``), with the white space after it as group 1 (no match
 # starts in white space), so that the loop need not walk over it (str.isspace and \s agree);
 # written to start with a character set, which the regular expression engine scans for
 _END_AND_SPACE = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)[" + re.escape(_CLOSERS) + r"]*(\s+|$)")

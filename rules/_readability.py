@@ -31,8 +31,6 @@ from lint.document import Block, Document
 
 RUNNING_PROSE = frozenset({"paragraph", "line", "list_item", "quote"})
 _CLOSERS = "\"'”’)]}»"
-_SENTENCE_END = re.compile(r"[.!?…:][" + re.escape(_CLOSERS) + r"]*$")
-_TEXTSTAT_END = re.compile(r"[.!?][" + re.escape(_CLOSERS) + r"]*$")
 _WORD = re.compile(r"\S*\w\S*")
 # Web and mail addresses left in prose by scraped text: nobody reads them as words, and
 # textstat would count one as a single word of ten syllables.
@@ -80,7 +78,7 @@ def _ends_with(text: str, marks: str) -> bool:
 
 
 def is_running_prose(block: Block) -> bool:
-    # _SENTENCE_END.search(block.text.rstrip()) is not None
+    # re.search("[.!?…:][closers]*$", block.text.rstrip())
     return block.kind in RUNNING_PROSE and _ends_with(block.text.rstrip(), ".!?…:")
 
 
@@ -96,7 +94,7 @@ def block_prose(block: Block) -> str:
 def as_prose(text: str) -> str:
     """Text as textstat should see it: no addresses, always ending a sentence."""
     text = without_addresses(text).strip()
-    return text if _ends_with(text, ".!?") else text + "."  # _TEXTSTAT_END.search(text)
+    return text if _ends_with(text, ".!?") else text + "."  # re.search("[.!?][closers]*$", text)
 
 
 def prose_text(blocks: Iterable[Block]) -> str:

@@ -29,14 +29,12 @@ class Slip:
 # scans for, and looks behind it for what precedes the stop; a text whose only mark is the full
 # stop (most) is searched with a pattern that starts with a literal "." (faster still). Both
 # find what the plain form ``_MISSING_SPACE_PLAIN`` (tests) finds.
-_BEFORE_STOP = r"(?:(?<=[a-z][a-z]{m})|(?<=[0-9]{m})|(?<=[0-9][a-z]{m})|(?<=[a-z][)\]\"”’']{m}))"
+# (the look-behinds end with the mark just matched: "." for any character)
+_BEFORE_STOP = r"(?:(?<=[a-z][a-z].)|(?<=[0-9].)|(?<=[0-9][a-z].)|(?<=[a-z][)\]\"”’'].))"
 _MISSING_SPACE = re.compile(
-    r"(?P<stop>[.!?…]" + _BEFORE_STOP.format(m="[.!?…]") + r"(?:(?<=…)|(?<=[.!?])[.!?]*)[)\]\"”’]?)"
-    r"(?P<next>[A-Z][a-z’']\w*)"
+    r"(?P<stop>[.!?…]" + _BEFORE_STOP + r"(?:(?<=…)|(?<=[.!?])[.!?]*)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
 )
-_MISSING_SPACE_DOT = re.compile(
-    r"(?P<stop>\." + _BEFORE_STOP.format(m=r"\.") + r"\.*[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
-)
+_MISSING_SPACE_DOT = re.compile(r"(?P<stop>\." + _BEFORE_STOP + r"\.*[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)")
 _TLDS = frozenset({"com", "org", "net", "io", "gov", "edu", "co", "uk", "de", "fr", "info", "biz", "us"})
 _ABBREVIATIONS = frozenset(
     {"mrs", "mr", "ms", "dr", "jr", "sr", "st", "vs", "etc", "approx", "gov", "sen", "rep", "gen",
@@ -82,20 +80,19 @@ def missing_space_after_sentence(text: str) -> list[Slip]:
 
 # --- doubled punctuation --------------------------------------------------------------------
 
-# Each branch starts with one of , ; : . -- the pattern takes that mark first (a character set
-# the regular expression engine scans for) and each branch looks behind at it: the same
-# matches, branch for branch, as the plain form ``_DOUBLED_PLAIN`` (tests).
+# The plain form's branches (``_DOUBLED_PLAIN`` in the tests) grouped by the mark they start
+# with, in their order: ",\s*,", ",.", ", .", ",;" / ";;", ";,", ";:" / ":;", ": :" / "..".
+# The branches that can match at a mark are the same, tried in the same order, so the matches
+# and the group are the same; a pattern whose every branch starts with a literal is scanned
+# for those characters, not tried at every position.
 _DOUBLED = re.compile(
-    r"(?P<p>[,;:.](?:"
-    r"(?<=,)\s*,"  # ",,"
-    r"|(?<=;)\s*;"  # ";;"
-    r"|(?<=,)\.(?!\.|\d)"  # ",."  (not ",..." and not ",.5")
-    r"|(?<=,)\s+\.(?![.\w])"  # ", ." (not ", .NET" or ", .5")
-    r"|(?<=[,;:])\s*;|(?<=;)\s*[,:]"  # ",;" ";," ";:"
-    r"|(?<=[\w)\]\"”’']\.)\.(?![.=\d])"  # exactly two full stops after a word: "others.."
+    r"(?P<p>"
+    r",(?:\s*,|\.(?!\.|\d)|\s+\.(?![.\w])|\s*;)"  # ",," ",." (not ",..." or ",.5") ", ." (not ", .NET") ",;"
+    r"|;(?:\s*;|\s*[,:])"  # ";;" ";," ";:"
+    r"|:(?:\s*;|(?<!::)(?=\s)\s*:(?!:))"  # ":;" ": :"
+    r"|\.(?<=[\w)\]\"”’']\.)\.(?![.=\d])"  # exactly two full stops after a word: "others.."
     # (not a range: "0..2", "1..=12")
-    r"|(?<=:)(?<!::)(?=\s)\s*:(?!:)"  # ": :"
-    r"))"
+    r")"
 )
 
 
