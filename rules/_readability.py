@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import not_
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -198,7 +198,7 @@ _THREE_WORDS = re.compile(r"[^\w\s]*\w\S*\s+[^\w\s]*\w\S*\s+[^\w\s]*\w")
 _WORD_SHIFT = 40
 WORD = 1 << _WORD_SHIFT
 _SYLLABLE_MASK = WORD - 1
-#: pieces remembered per language before the memo starts again
+#: pieces remembered per language before the memo starts again (after the text that passes it)
 _MEMO_LIMIT = 200_000
 
 
@@ -236,24 +236,29 @@ def _piece_values(language: str):
     cmu = syllables.table() if lang.split("_")[0] == "en" else None
     hyph = pyphen.Pyphen(lang=lang)
     memo: dict[str, int] = {}
+    words: dict[str, int] = {}  # syllables of a cleaned, lower-cased word (pieces share words)
 
     def value(piece: str) -> int:
-        word = _ts_clean(piece)
+        # (a piece of letters and digits only is what cleaning leaves of it: \w and str.isalnum)
+        word = piece if piece.isalnum() else _ts_clean(piece)
         if not word:
             return 0
         word = word.lower()
-        try:  # textstat's count_syllables, for one word
-            cmu_phones = cmu[word][0]  # type: ignore[index]
-            return WORD + sum(1 for p in cmu_phones if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
-            return WORD + len(hyph.positions(word)) + 1
+        n = words.get(word)
+        if n is None:
+            try:  # textstat's count_syllables, for one word
+                cmu_phones = cmu[word][0]  # type: ignore[index]
+                n = sum(1 for p in cmu_phones if p[-1].isdigit())
+            except (TypeError, IndexError, KeyError):
+                n = len(hyph.positions(word)) + 1
+            words[word] = n
+        return WORD + n
 
     def fill(pieces: list[str]) -> None:
-        new = set(pieces).difference(memo)
-        if len(memo) + len(new) > _MEMO_LIMIT:
-            memo.clear()  # (then every piece of the text is new)
-            new = set(pieces)
-        for piece in new:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+            words.clear()
+        for piece in filterfalse(memo.__contains__, pieces):  # (lazy: each new piece once)
             memo[piece] = value(piece)
 
     found = _piece_memos[lang] = _piece_memos[language] = (memo, fill)

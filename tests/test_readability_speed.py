@@ -195,13 +195,16 @@ def test_document_counts_on_generated_blocks(blocks):
 
 def test_piece_memo_starts_again_when_full(monkeypatch):
     monkeypatch.setattr(R, "_MEMO_LIMIT", 5)
-    text = "one two three four five six seven eight nine ten eleven."
-    R.fk_counts.cache_clear()
-    first = R.fk_counts(text, "en_US")
-    R.fk_counts.cache_clear()
-    assert R.fk_counts(text, "en_US") == first
     memo, _ = R._piece_values("en_US")
-    assert len(memo) <= 11
+    first = "one two three four five six seven eight nine ten eleven."
+    second = "Twelve thirteen, fourteen."
+    expected = [R.fk_counts.__wrapped__(t, "en_US") for t in (first, second, first)]
+    memo.clear()
+    assert R.fk_counts.__wrapped__(first, "en_US") == expected[0]
+    assert len(memo) == 11  # the whole text, past the limit
+    assert R.fk_counts.__wrapped__(second, "en_US") == expected[1]
+    assert sorted(memo) == ["Twelve", "fourteen.", "thirteen,"]  # started again
+    assert R.fk_counts.__wrapped__(first, "en_US") == expected[2] == expected[0]
 
 
 def test_default_metric_never_imports_textstat(tmp_path, corpus):
