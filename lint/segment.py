@@ -112,11 +112,6 @@ def _starts_sentence(text: str, i: int) -> bool:
     return ch.isupper() or ch.isdigit() or not ch.isalpha() and ch not in ",;:)"
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the full stop at ``text[dot]`` part of an abbreviation or an initial?"""
-    return _abbreviation(text, dot) is not None
-
-
 def _abbreviation(text: str, dot: int) -> str | None:
     """The word before the full stop at ``text[dot]`` (:func:`_word_before`) if the stop is
     part of an abbreviation or an initial, else None."""
@@ -144,6 +139,7 @@ def _abbreviation(text: str, dot: int) -> str | None:
 
 
 def _dotted(word: str) -> bool:
+    """Short letter groups between dots: "U.S", "Ph.D", "e.g" (capitalised or single letters)."""
     parts = word.rstrip(".").split(".")
     return all(p.isalpha() and len(p) <= 2 for p in parts) and (
         word[0].isupper() or all(len(p) == 1 for p in parts)

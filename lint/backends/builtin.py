@@ -26,10 +26,10 @@ class Slip:
 # decimals and "No.5" (a digit after), file names "index.html" and domains (lowercase after),
 # "Amazon.Com"-style domains (a top-level domain after), and tokens that hold a URL or path.
 # The pattern starts with the stop's first mark, a character set the regular expression engine
-# scans for, and looks behind it for what precedes the stop; a text whose only mark is the full
-# stop (most) is searched with a pattern that starts with a literal "." (faster still). Both
-# find what the plain form ``_MISSING_SPACE_PLAIN`` (tests) finds.
-# (the look-behinds end with the mark just matched: "." for any character)
+# scans for, and looks behind it for what precedes the stop (each look-behind ends with "." for
+# the mark just matched); a text whose only mark is the full stop (most) is searched with a
+# pattern that starts with a literal "." (faster still). Both find what the plain form
+# ``_MISSING_SPACE_PLAIN`` (tests) finds.
 _BEFORE_STOP = r"(?:(?<=[a-z][a-z].)|(?<=[0-9].)|(?<=[0-9][a-z].)|(?<=[a-z][)\]\"”’'].))"
 _MISSING_SPACE = re.compile(
     r"(?P<stop>[.!?…]" + _BEFORE_STOP + r"(?:(?<=…)|(?<=[.!?])[.!?]*)[)\]\"”’]?)(?P<next>[A-Z][a-z’']\w*)"
