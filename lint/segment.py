@@ -33,13 +33,20 @@ _TITLE_LIKE = frozenset(
 _CLOSERS = "\"'”’)]}»"
 _OPENERS = "\"'“‘([{«¡¿"
 
-# Candidate sentence ends: terminal punctuation, optional closers, then whitespace or end.
-_END = re.compile(r"(?:[.!?]+|…)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+# Candidate sentence ends: terminal punctuation, optional closers, then whitespace or end
+# (``(?:[.!?]+|…)[closers]*(?=\s|$)``), with the white space after it as group 1 (no match
+# starts in white space), so that the loop need not walk over it (str.isspace and \s agree);
+# written to start with a character set, which the regular expression engine scans for
+_END_AND_SPACE = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)[" + re.escape(_CLOSERS) + r"]*(\s+|$)")
+# the same for a text whose only terminal mark is the full stop (most): a literal first
+# character is found faster still
+_DOT_END_AND_SPACE = re.compile(r"\.\.*[" + re.escape(_CLOSERS) + r"]*(\s+|$)")
 # A missing space after a full stop: "injuries.Isis" (a lower-case word, a dot, a capital
 # followed by a lower-case letter), not "U.S.A", "e.g.The" is rare enough to accept.
 # (the mark matched first and the two letters looked back at from after it: the same
 # matches, found by scanning for the three marks instead of testing every position)
 _GLUED = re.compile(r"[.!?](?<=[a-z\u00DF-\u00FF]{2}[.!?])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
+_DOT_GLUED = re.compile(r"\.(?<=[a-z\u00DF-\u00FF]{2}\.)(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
 # the word and the token before a full stop: what ``_WORD_BEFORE.search(text, lo, dot)`` and
 # ``_TOKEN_BEFORE.search(...)`` find, found by :func:`_word_before` and :func:`_token_before`
 # walking back from the stop (the searches tried every start from ``lo``)
@@ -57,6 +64,9 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
     """``_WORD_BEFORE.search(text, lo, end)``'s match, or None: the longest run of word
     characters (``\\w`` is str.isalnum or "_") and ``.&'’-`` that ends the window."""
     end = j = _end_of_window(text, lo, end)
+    space = text.rfind(" ", lo, end)
+    if space != -1 and text[space + 1 : end].isalnum():
+        return text[space + 1 : end]  # letters and digits back to a space (most words)
     marks = _WORD_MARKS
     while j > lo and (text[j - 1].isalnum() or text[j - 1] in marks):
         j -= 1
@@ -71,6 +81,7 @@ def _token_before(text: str, lo: int, end: int) -> str | None:
     return text[j:end] if j < end else None
 # an enumerator that opens a list item: "1.", "12)", "a.", "iv."
 _ENUMERATOR = re.compile(r"[(\[]?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,5})[.)]")
+_ENUMERATOR_MAX = 7  # characters an enumerator can have
 
 
 _LIST_MARK = re.compile(r"[a-z]\)\s")
@@ -101,53 +112,64 @@ def _starts_sentence(text: str, i: int) -> bool:
     return ch.isupper() or ch.isdigit() or not ch.isalpha() and ch not in ",;:)"
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the full stop at ``text[dot]`` part of an abbreviation or an initial?"""
+def _abbreviation(text: str, dot: int) -> str | None:
+    """The word before the full stop at ``text[dot]`` (:func:`_word_before`) if the stop is
+    part of an abbreviation or an initial, else None."""
     before = _word_before(text, max(0, dot - _LOOKBACK), dot)
     if before is None:
-        return False
-    tok = _token_before(text, max(0, dot - _LOOKBACK), dot)
-    if tok is not None and _looks_like_address(tok):
-        return False
+        return None
     word = before.lstrip("'’(-")
     low = word.lower().rstrip(".")
     if not low:
-        return False
-    if low in ABBREVIATIONS:
-        return True
-    # single initials: "J. K. Rowling", "George W. Bush"
-    if len(low) == 1 and word[0].isupper():
-        return True
-    # dotted abbreviations: "U.S", "e.g", "Ph.D" (not "example.com", "a.b.c" file names)
-    if "." in low:
-        parts = word.rstrip(".").split(".")
-        if all(p.isalpha() and len(p) <= 2 for p in parts) and (
-            word[0].isupper() or all(len(p) == 1 for p in parts)
-        ):
-            return True
-    return False
+        return None
+    if not (
+        low in ABBREVIATIONS
+        # single initials: "J. K. Rowling", "George W. Bush"
+        or len(low) == 1 and word[0].isupper()
+        # dotted abbreviations: "U.S", "e.g", "Ph.D" (not "example.com", "a.b.c" file names)
+        or "." in low and _dotted(word)
+    ):
+        return None
+    # the dots of a URL, an e-mail address or a path are not full stops (looked at last:
+    # only the few stops that would otherwise be abbreviations need the token)
+    tok = _token_before(text, max(0, dot - _LOOKBACK), dot)
+    if tok is not None and _looks_like_address(tok):
+        return None
+    return before
+
+
+def _dotted(word: str) -> bool:
+    """Short letter groups between dots: "U.S", "Ph.D", "e.g" (capitalised or single letters)."""
+    parts = word.rstrip(".").split(".")
+    return all(p.isalpha() and len(p) <= 2 for p in parts) and (
+        word[0].isupper() or all(len(p) == 1 for p in parts)
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` prose offsets of the sentences in ``text``, trimmed."""
-    cuts: list[int] = []
+    # (cut, where the text after it starts): a sentence ends with its mark, and the next one
+    # starts after the white space the pattern took (at a glued capital: at the cut)
+    cuts: list[tuple[int, int]] = []
     n = len(text)
     last_cut = 0
-    for m in _END.finditer(text):
-        end = m.end()
-        nxt = end
-        while nxt < n and text[nxt].isspace():
-            nxt += 1
+    if "!" in text or "?" in text or "…" in text:
+        ends, glued = _END_AND_SPACE, _GLUED
+    else:
+        ends, glued = _DOT_END_AND_SPACE, _DOT_GLUED
+    for m in ends.finditer(text):
+        end, nxt = m.span(1)
         if nxt >= n:
             continue
-        punct = m.group(0)
-        newline_between = "\n" in text[end:nxt]
-        if not newline_between and _ENUMERATOR.fullmatch(text, last_cut, end) is not None:
+        newline_between = text.find("\n", end, nxt) != -1
+        if not newline_between and end - last_cut <= _ENUMERATOR_MAX and _ENUMERATOR.fullmatch(text, last_cut, end):
             continue  # "1. First item." -- the number opens the sentence
 
-        if punct == ".":  # "no.’ They": a quote after the stop is not an abbreviation
-            if _is_abbreviation(text, m.start()):
-                low = (_word_before(text, max(0, m.start() - _LOOKBACK), m.start()) or "").lower().rstrip(".")
+        dot = m.start()
+        if end - dot == 1 and text[dot] == ".":  # "no.’ They": a quote after the stop is not an abbreviation
+            before = _abbreviation(text, dot)
+            if before is not None:
+                low = before.lower().rstrip(".")
                 # "U.S. officials" vs. "in the U.S. The next": a capital after a title-like
                 # abbreviation is a name; after others, a new sentence only at a line break
                 # or when the abbreviation typically ends sentences (etc., a.m., p.m.).
@@ -164,27 +186,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     # unless it is a function word that begins sentences.
                     if not _FUNCTION_WORD.match(text, nxt):
                         continue
-        if newline_between or _starts_sentence(text, nxt):
-            cuts.append(end)
+        if newline_between or text[nxt].isupper() or _starts_sentence(text, nxt):  # (a capital starts one)
+            cuts.append((end, nxt))
             last_cut = nxt
-    for m in _GLUED.finditer(text):
+    for m in glued.finditer(text):
         tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         tok_end = m.end()
         while tok_end < n and not text[tok_end].isspace():
             tok_end += 1
         if _looks_like_address(text[tok_start:tok_end]):
             continue
-        cuts.append(m.end())
+        cuts.append((m.end(), m.end()))
     cuts.sort()
     out: list[tuple[int, int]] = []
     start = 0
-    for cut in cuts + [n]:
-        s, e = start, cut
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-        start = cut
+    while start < n and text[start].isspace():
+        start += 1
+    for cut, nxt in cuts:
+        out.append((start, cut))  # neither end is white space: a mark ends it, none starts it
+        start = nxt
+    end = n
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
     return out

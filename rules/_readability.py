@@ -14,13 +14,16 @@
 - :func:`count_words` counts words as textstat's ``lexicon_count`` does (whitespace-separated
   tokens with a letter or digit; "al-Sham" and "don't" are one word), without importing it.
 
-textstat itself is imported only by :func:`score`, through :mod:`lint.syllables`.
+textstat itself is imported only by :func:`score` for a metric other than the default
+(Flesch–Kincaid grade, which :func:`flesch_kincaid_grade` computes as textstat does).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from itertools import compress, filterfalse
+from operator import not_
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -28,8 +31,6 @@ from lint.document import Block, Document
 
 RUNNING_PROSE = frozenset({"paragraph", "line", "list_item", "quote"})
 _CLOSERS = "\"'”’)]}»"
-_SENTENCE_END = re.compile(r"[.!?…:][" + re.escape(_CLOSERS) + r"]*$")
-_TEXTSTAT_END = re.compile(r"[.!?][" + re.escape(_CLOSERS) + r"]*$")
 _WORD = re.compile(r"\S*\w\S*")
 # Web and mail addresses left in prose by scraped text: nobody reads them as words, and
 # textstat would count one as a single word of ten syllables.
@@ -60,8 +61,25 @@ def count_words(text: str) -> int:
     return n
 
 
+def at_most_words(text: str, limit: int) -> bool:
+    """True when ``text`` surely has at most ``limit`` words (:func:`count_words`), found
+    without counting them; False when they must be counted. Words are pieces between white
+    space, and the only white space a printable string holds is the space (every other white
+    space character is a separator or a control character), so a printable text has at most
+    one piece more than it has spaces."""
+    return text.count(" ") < limit and text.isprintable()
+
+
+def _ends_with(text: str, marks: str) -> bool:
+    """``re.search("[marks][closers]*$", text)`` for a text without a trailing newline (the
+    one place ``$`` also matches): its last character that is not a closer is a mark."""
+    core = text.rstrip(_CLOSERS)
+    return core != "" and core[-1] in marks
+
+
 def is_running_prose(block: Block) -> bool:
-    return block.kind in RUNNING_PROSE and _SENTENCE_END.search(block.text.rstrip()) is not None
+    # re.search("[.!?…:][closers]*$", block.text.rstrip())
+    return block.kind in RUNNING_PROSE and _ends_with(block.text.rstrip(), ".!?…:")
 
 
 def prose_blocks(doc: Document) -> list[Block]:
@@ -76,7 +94,7 @@ def block_prose(block: Block) -> str:
 def as_prose(text: str) -> str:
     """Text as textstat should see it: no addresses, always ending a sentence."""
     text = without_addresses(text).strip()
-    return text if _TEXTSTAT_END.search(text) else text + "."
+    return text if _ends_with(text, ".!?") else text + "."  # re.search("[.!?][closers]*$", text)
 
 
 def prose_text(blocks: Iterable[Block]) -> str:
@@ -136,57 +154,200 @@ def score(metric: str, text: str, language: str) -> float:
     """textstat's ``metric`` of ``text`` in ``language`` (offline; imports textstat once).
 
     The default metric, Flesch–Kincaid grade, is computed by :func:`flesch_kincaid_grade`
-    from textstat's own counts with syllables memoised per word (about 3× faster, the same
-    float; ``tests/test_readability_fast.py`` compares the two)."""
+    from textstat's own counts without importing textstat (the same float;
+    ``tests/test_readability_fast.py`` compares the two)."""
+    if metric == "flesch-kincaid-grade":
+        return flesch_kincaid_grade(text, language)
     from lint.syllables import offline_textstat
 
     ts = offline_textstat(language)
-    if metric == "flesch-kincaid-grade":
-        return flesch_kincaid_grade(text, language)
     if metric == "consensus-grade":
         return float(ts.text_standard(text, float_output=True))
     return float(getattr(ts, METRICS[metric].function)(text))
 
 
-# textstat's word and sentence splitting (textstat.backend: list_words, remove_punctuation,
-# count_sentences), compiled once; the apostrophe rule is textstat's own constant
+# -- Flesch–Kincaid grade, textstat's formula without textstat -----------------------------
+#
+# textstat 0.7 (textstat.backend) computes the grade from three counts of the text:
+# - words: ``len(list_words(text))``, the pieces between white space of the text with
+#   punctuation removed (``remove_punctuation(text, rm_apostrophe=False)``: non-contraction
+#   apostrophes, then every character but word characters, white space and apostrophes);
+# - sentences: the matches of ``\b[^.!?]+[.!?]*``, less those of two words or fewer;
+# - syllables: of each word of the lower-cased cleaned text, the CMU table's count (English),
+#   else pyphen's hyphenation points + 1.
+# Removing punctuation neither adds nor removes white space, and what it removes from a piece
+# depends on that piece only (the apostrophe's look-ahead stops at white space), so it maps
+# each piece of the text to at most one word; lower-casing it alone gives what lower-casing
+# the whole text gives (the one context rule, final sigma, stops at white space). So each
+# piece is worth the same, wherever it stands: :func:`_piece_values` keeps that, per piece.
+
+# textstat.backend.utils.constants.RE_NONCONTRACTION_APOSTROPHE, copied so that the default
+# metric never imports textstat (tests/test_readability_fast.py compares the two)
+RE_NONCONTRACTION_APOSTROPHE = r"\'(?!" + r"[tsd]|ve|ll|re" + ")"
+_TS_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _TS_PUNCT = re.compile(r"[^\w\s\']")
 _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_ts_apostrophe: re.Pattern | None = None
+# three pieces with a word character each, from the start: a sentence that matches has three
+# words or more (a piece with a word character keeps it when punctuation goes), so it is
+# not one of the short sentences textstat leaves out; the others are counted textstat's way
+_THREE_WORDS = re.compile(r"[^\w\s]*\w\S*\s+[^\w\s]*\w\S*\s+[^\w\s]*\w")
+#: a piece's value: ``WORD + syllables`` for a piece that is a word, 0 for one that is not;
+#: a text's sum holds its words above this bit and its syllables below (a word has fewer
+#: than 64 syllables in the CMU table and fewer than its length from pyphen, so the
+#: syllables of any text that fits in memory stay below it)
+_WORD_SHIFT = 40
+WORD = 1 << _WORD_SHIFT
+_SYLLABLE_MASK = WORD - 1
+#: pieces remembered per language before the memo starts again (after the text that passes it)
+_MEMO_LIMIT = 200_000
 
 
 def _ts_clean(text: str) -> str:
     """textstat's ``remove_punctuation(text, rm_apostrophe=False)``: ``list_words`` with its
     defaults is this, split on whitespace."""
-    global _ts_apostrophe
-    if _ts_apostrophe is None:
-        from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
-
-        _ts_apostrophe = re.compile(RE_NONCONTRACTION_APOSTROPHE)
-    return _TS_PUNCT.sub("", _ts_apostrophe.sub("", text))
+    return _TS_PUNCT.sub("", _TS_APOSTROPHE.sub("", text))
 
 
-def flesch_kincaid_grade(text: str, language: str) -> float:
-    """textstat's ``flesch_kincaid_grade(text)``, the same float, computed from the same
-    counts with syllables memoised per word (:func:`lint.syllables.syllable_counter`)."""
-    from lint.syllables import offline_textstat, syllable_counter
+_piece_memos: dict[str, tuple[dict[str, int], object]] = {}
 
-    offline_textstat(language)  # installs the offline syllable table
-    if not text:
-        return 0.0
-    cleaned = _ts_clean(text)
-    n_words = len(cleaned.split())
-    if n_words == 0:
-        return 0.0
+
+def _piece_values(language: str):
+    """``(memo, fill)`` for ``language``: ``memo`` maps a piece of text (between white
+    space) to its value (:data:`WORD` + its syllables if textstat counts it as a word, else
+    0); ``fill(pieces)`` adds the pieces it lacks. Syllables are textstat's
+    ``count_syllables`` loop, word for word, over the same table and pyphen dictionary that
+    :func:`lint.syllables.offline_textstat` gives textstat; textstat is not imported."""
+    found = _piece_memos.get(language)
+    if found is not None:
+        return found
+    from lint import syllables
+
+    lang = syllables.normalize_language(language)
+    found = _piece_memos.get(lang)
+    if found is not None:
+        _piece_memos[language] = found
+        return found
+    import pyphen
+
+    if not pyphen.language_fallback(lang):
+        syllables.offline_textstat(lang)  # raises textstat's "not supported" error
+    syllables.seed_pyphen(lang)
+    # what lint.syllables installs as textstat's get_cmudict, and textstat's get_pyphen
+    cmu = syllables.table() if lang.split("_")[0] == "en" else None
+    hyph = pyphen.Pyphen(lang=lang)
+    memo: dict[str, int] = {}
+    words: dict[str, int] = {}  # syllables of a cleaned, lower-cased word (pieces share words)
+
+    def value(piece: str) -> int:
+        # (a piece of letters and digits only is what cleaning leaves of it: \w and str.isalnum)
+        word = piece if piece.isalnum() else _ts_clean(piece)
+        if not word:
+            return 0
+        word = word.lower()
+        n = words.get(word)
+        if n is None:
+            try:  # textstat's count_syllables, for one word
+                cmu_phones = cmu[word][0]  # type: ignore[index]
+                n = sum(1 for p in cmu_phones if p[-1].isdigit())
+            except (TypeError, IndexError, KeyError):
+                n = len(hyph.positions(word)) + 1
+            words[word] = n
+        return WORD + n
+
+    def fill(pieces: list[str]) -> None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+            words.clear()
+        for piece in filterfalse(memo.__contains__, pieces):  # (lazy: each new piece once)
+            memo[piece] = value(piece)
+
+    found = _piece_memos[lang] = _piece_memos[language] = (memo, fill)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)  # readability-score and hard-paragraph score the same blocks
+def fk_counts(text: str, language: str) -> tuple[int, int, int, int]:
+    """textstat's counts behind the Flesch–Kincaid grade of ``text``: words, sentences
+    matched, those of them of two words or fewer, syllables. The counts of texts joined by
+    newlines, each ending with ``. ! ?`` and closing marks (:func:`as_prose`), are the sums of
+    their counts: no piece and no sentence runs from one into the next."""
+    memo, fill = _piece_values(language)
+    pieces = text.split()
+    try:
+        total = sum(map(memo.__getitem__, pieces))
+    except KeyError:
+        fill(pieces)
+        total = sum(map(memo.__getitem__, pieces))
     sentences = _TS_SENTENCE.findall(text)
-    n_sentences = max(1, len(sentences) - sum(1 for s in sentences if len(_ts_clean(s).split()) <= 2))
-    # textstat lower-cases the cleaned text, then splits it
-    syllables = syllable_counter(language).total(cleaned.lower().split())
-    sentence_length = n_words / n_sentences
+    unsure = compress(sentences, map(not_, map(_THREE_WORDS.match, sentences)))
+    short = sum(1 for s in unsure if len(_ts_clean(s).split()) <= 2)
+    return total >> _WORD_SHIFT, len(sentences), short, total & _SYLLABLE_MASK
+
+
+def fk_grade(counts: tuple[int, int, int, int]) -> float:
+    """textstat's ``flesch_kincaid_grade`` from :func:`fk_counts` (of a non-empty text)."""
+    n_words, n_matched, n_short, syllables = counts
+    if n_words == 0:
+        return 0.0  # textstat's ZeroDivisionError guards
+    sentence_length = n_words / max(1, n_matched - n_short)
     per_word = syllables / n_words
     if sentence_length == 0 or per_word == 0:
         return 0.0
     return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
+
+
+def flesch_kincaid_grade(text: str, language: str) -> float:
+    """textstat's ``flesch_kincaid_grade(text)`` in ``language``, the same float."""
+    _piece_values(language)  # an unsupported language is an error, as in textstat
+    if not text:
+        return 0.0
+    return fk_grade(fk_counts(text, language))
+
+
+def prose_fk_counts(texts: list[str], language: str) -> list[tuple[int, int, int, int]]:
+    """:func:`fk_counts` of each text (memoised)."""
+    _piece_values(language)  # an unsupported language is an error, as in textstat
+    return [fk_counts(t, language) for t in texts]
+
+
+def words_and_fk_counts(texts: list[str], language: str, min_words: int, fk: bool):
+    """``(prose_words(texts), counts)``: ``counts`` are the texts' :func:`prose_fk_counts`
+    when ``fk`` (the metric is Flesch–Kincaid grade) and the texts are long enough to be
+    scored (at ten characters a word; the words come with the counts), else None, as for
+    shorter texts (their words are counted alone: a short file needs no syllable table) and
+    for a language textstat does not support (an error only where a score is needed)."""
+    counts = None
+    if fk and sum(map(len, texts)) >= 10 * min_words:
+        try:
+            counts = prose_fk_counts(texts, language)
+        except Exception:
+            pass
+    return prose_words(texts, counts), counts
+
+
+def prose_flesch_kincaid_grade(counts: list[tuple[int, int, int, int]]) -> float:
+    """:func:`flesch_kincaid_grade` of ``"\\n".join(texts)`` for texts made by
+    :func:`as_prose` (at least one), from their :func:`prose_fk_counts`."""
+    return fk_grade(tuple(map(sum, zip(*counts))))  # type: ignore[arg-type]
+
+
+def prose_words(texts: list[str], counts: list[tuple[int, int, int, int]] | None = None) -> int:
+    """:func:`count_words` of ``"\\n".join(texts)``, from each text's own (memoised) count,
+    or, given each text's :func:`fk_counts`, its words for a text without addresses.
+
+    Addresses never span a newline, so the sum is the same, but for a text that only the
+    joined text's address check would search (an upper-case "WWW." and no other mark, in a
+    document with marks elsewhere): then the joined text is counted. A text that
+    :func:`without_addresses` leaves alone has textstat's number of words: both count the
+    pieces between white space with a word character (removing punctuation keeps word
+    characters and erases a piece without one)."""
+    marked = [("://" in t or "www." in t or "@" in t) for t in texts]
+    if any(marked) and not all(marked):
+        if any("www." in t.lower() for t, m in zip(texts, marked) if not m):
+            return count_words("\n".join(texts))
+    if counts is None:
+        return sum(map(count_words, texts))
+    return sum(count_words(t) if m else c[0] for t, m, c in zip(texts, marked, counts))
 
 
 @functools.lru_cache(maxsize=None)

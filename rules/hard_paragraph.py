@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterator
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Block, Document
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import METRICS, formula_inputs, MetricName, as_prose, block_prose, count_words, is_running_prose, language_of, score
+from lint.rules._readability import (
+    METRICS, MetricName, as_prose, at_most_words, block_prose, count_words, formula_inputs, is_running_prose, language_of,
+    prose_fk_counts, prose_flesch_kincaid_grade, score, words_and_fk_counts,
+)
+
+_text = attrgetter("text")
 
 
 class HardParagraph(Rule):
@@ -72,24 +78,40 @@ class HardParagraph(Rule):
     def cache_key(self, ctx: Context) -> str:
         return formula_inputs()
 
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        # check_block's first two tests, here: no generator for the blocks they leave out
+        least = self.options.min_sentences
+        for block in doc.blocks:
+            if len(doc.sentences_of(block)) >= least and is_running_prose(block):
+                yield from self.check_block(doc, block, ctx)
+
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
         if not is_running_prose(block):
             return
         opts = self.options
         sentences = doc.sentences_of(block)
+        if len(sentences) < opts.min_sentences:
+            return  # (leaving sentences out below never adds one)
         text = block_prose(block)
         limit = self._long_sentence_words
         if limit is not None:
-            kept = [s.text for s in sentences if count_words(s.text) <= limit]
+            kept = [t for t in map(_text, sentences) if at_most_words(t, limit) or count_words(t) <= limit]
             if len(kept) < len(sentences):
                 sentences, text = kept, as_prose(" ".join(t.strip() for t in kept))
-        words = count_words(text)
-        if words < opts.min_words or len(sentences) < opts.min_sentences:
+        if len(sentences) < opts.min_sentences:
+            return
+        fk = opts.metric == "flesch-kincaid-grade"
+        language = language_of(ctx)
+        words, counts = words_and_fk_counts([text], language, opts.min_words, fk)  # as readability-score's
+        if words < opts.min_words:
             return
         metric = METRICS[opts.metric]
         target = metric.default_target if opts.target is None else opts.target
         margin = metric.default_margin if opts.margin is None else opts.margin
-        value = score(opts.metric, text, language_of(ctx))
+        if fk:
+            value = prose_flesch_kincaid_grade(counts or prose_fk_counts([text], language))
+        else:
+            value = score(opts.metric, text, language)
         if metric.misses(value, target, margin):
             yield self.report(
                 block.span,

@@ -8,7 +8,7 @@ from typing import Iterator
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Sentence
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import RUNNING_PROSE, count_words
+from lint.rules._readability import RUNNING_PROSE, at_most_words, count_words
 
 
 class LongSentence(Rule):
@@ -50,10 +50,24 @@ class LongSentence(Rule):
     class Options:
         max_words: int = 35
 
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        # check_sentence on the sentences that may be long: most are told short without
+        # counting their words, all those of a block that is short itself (each piece of a
+        # sentence lies in its own piece of the block), and need no generator of their own
+        limit = self.options.max_words
+        for block in doc.blocks:
+            if block.kind in RUNNING_PROSE and not at_most_words(block.text, limit):
+                for sentence in doc.sentences_of(block):
+                    if not at_most_words(sentence.text, limit):
+                        yield from self.check_sentence(doc, sentence, ctx)
+
     def check_sentence(self, doc: Document, sentence: Sentence, ctx: Context) -> Iterator[Diagnostic]:
         if sentence.block.kind not in RUNNING_PROSE:
             return
-        words = count_words(sentence.text)
+        text = sentence.text
+        if at_most_words(text, self.options.max_words):
+            return
+        words = count_words(text)
         if words > self.options.max_words:
             yield self.report(
                 sentence.span,

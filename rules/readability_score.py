@@ -8,7 +8,10 @@ from typing import Iterator
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import METRICS, formula_inputs, MetricName, count_words, language_of, prose_blocks, prose_text, score
+from lint.rules._readability import (
+    METRICS, MetricName, block_prose, formula_inputs, language_of, prose_blocks, prose_fk_counts,
+    prose_flesch_kincaid_grade, score, words_and_fk_counts,
+)
 
 
 class ReadabilityScore(Rule):
@@ -76,13 +79,21 @@ class ReadabilityScore(Rule):
         blocks = prose_blocks(doc)
         if not blocks:
             return
-        text = prose_text(blocks)
-        words = count_words(text)
-        if words < self.options.min_words:
+        # the score of prose_text(blocks): from each block's counts when the formula allows
+        # (hard-paragraph counts the same blocks), else of the joined text
+        texts = [block_prose(b) for b in blocks]
+        opts = self.options
+        fk = opts.metric == "flesch-kincaid-grade"
+        language = language_of(ctx)
+        words, counts = words_and_fk_counts(texts, language, opts.min_words, fk)
+        if words < opts.min_words:
             return
-        metric = METRICS[self.options.metric]
-        target = metric.default_target if self.options.target is None else self.options.target
-        value = score(self.options.metric, text, language_of(ctx))
+        metric = METRICS[opts.metric]
+        target = metric.default_target if opts.target is None else opts.target
+        if fk:
+            value = prose_flesch_kincaid_grade(counts or prose_fk_counts(texts, language))
+        else:
+            value = score(opts.metric, "\n".join(texts), language)
         if not metric.misses(value, target):
             return
         first = blocks[0]
@@ -91,7 +102,7 @@ class ReadabilityScore(Rule):
         yield self.report(
             span,
             metric.describe(value, target),
-            metric=self.options.metric,
+            metric=opts.metric,
             score=round(value, 2),
             target=target,
             words=words,

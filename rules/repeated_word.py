@@ -27,13 +27,28 @@ def _may_repeat(text: str) -> bool:
     look-arounds at every position, which 98% of blocks fail. IGNORECASE compares letters
     by their (simple) lower case, which str.lower gives, but for İ ı ſ
     (:data:`lint.packs.UNSAFE_FOLD_RX`): text holding one is searched."""
-    if not text.isascii():
+    plain = text
+    if not plain.isascii():
+        for mark in _COMMON_MARKS:
+            plain = plain.replace(mark, " ")
+    if plain.isascii():
+        # the runs of ASCII letters, lower-cased: spaces for every other character, then a
+        # split (no regular expression); the marks replaced above are no letters, and the
+        # text holds none of İ ı ſ
+        runs = plain.translate(_ASCII_LETTERS_LOWER).split()
+    else:
         from lint.packs import UNSAFE_FOLD_RX
 
         if UNSAFE_FOLD_RX.search(text):
             return True
-    runs = _WORD.findall(text.lower())
+        runs = _WORD.findall(text.lower())
     return any(map(eq, runs, islice(runs, 1, None)))
+
+
+#: the non-ASCII characters of most English text, none a letter (quotes, dashes, the ellipsis,
+#: the no-break space): a text with no others is ASCII once they are spaces
+_COMMON_MARKS = "’“”—–‘…\u00a0"
+_ASCII_LETTERS_LOWER = str.maketrans({i: chr(i).lower() if chr(i).isalpha() else " " for i in range(128)})
 
 #: doubles that are grammatical or idiomatic, lower-cased
 ALLOWED = frozenset(

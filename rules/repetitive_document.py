@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
-from operator import and_
+from operator import add, and_, itemgetter, mul
 
 from lint.document import Span
 from lint.rule import Rule, Scope
@@ -75,7 +75,7 @@ class RepetitiveDocument(Rule):
     def check(self, doc, ctx):
         if not doc.blocks:
             return
-        stats = self.measure(doc)
+        stats = self.measure(doc, quick=True)
         if stats is None:
             return
         over = [f"{name} {value:.2f} (limit {limit:.2f})" for name, value, limit in stats if value > limit]
@@ -92,8 +92,10 @@ class RepetitiveDocument(Rule):
             statistics={name: round(value, 4) for name, value, _ in stats},
         )
 
-    def measure(self, doc) -> list[tuple[str, float, float]] | None:
-        """(statistic, value, limit) for every statistic; None for a short document."""
+    def measure(self, doc, quick: bool = False) -> list[tuple[str, float, float]] | None:
+        """(statistic, value, limit) for every statistic; None for a short document, and with
+        ``quick`` also when no statistic can be over its limit (the 3- and 4-grams are then
+        bounded, not counted: :func:`_longer_ngram_bounds`)."""
         o = self.options
         if doc.format == "text":
             text = doc.source
@@ -115,7 +117,14 @@ class RepetitiveDocument(Rule):
         dup, chars = _duplicates(lines)
         stats.append(("duplicate-line fraction", dup / len(lines), o.max_duplicate_line_fraction))
         stats.append(("duplicate-line character fraction", chars / total, o.max_duplicate_line_char_fraction))
-        for n, chars, limit in zip((2, 3, 4), _top_ngrams_chars(tokens), o.max_top_ngram_char_fraction):
+        limits = o.max_top_ngram_char_fraction
+        bigrams = Counter(zip(tokens, tokens[1:]))
+        if quick and all(value <= limit for _, value, limit in stats):
+            top2 = _top_chars(bigrams, 2)
+            bounds = (top2, *_longer_ngram_bounds(bigrams))
+            if all(chars / total <= limit for chars, limit in zip(bounds, limits)):
+                return None  # nothing over a limit: no finding
+        for n, chars, limit in zip((2, 3, 4), _top_ngrams_chars(tokens, bigrams), limits):
             stats.append((f"top {n}-gram character fraction", chars / total, limit))
         return stats
 
@@ -148,7 +157,7 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
     return count, chars
 
 
-def _top_ngrams_chars(tokens: list[str]) -> tuple[int, int, int]:
+def _top_ngrams_chars(tokens: list[str], counts: Counter | None = None) -> tuple[int, int, int]:
     """For n = 2, 3, 4: the characters of the most frequent n-gram (joined by spaces) times its
     count; 0 if no n-gram occurs twice. Of n-grams with the same count, the first counted (as
     ``Counter.most_common(1)`` picks it).
@@ -156,14 +165,33 @@ def _top_ngrams_chars(tokens: list[str]) -> tuple[int, int, int]:
     Only the 3- and 4-grams that can occur twice are counted: those whose every bigram occurs
     twice (about one place in ten in news). Every place of an n-gram found twice is among
     them, in the same order, so its count and the first n-gram with the top count are those
-    of counting every place."""
+    of counting every place. ``counts``: the bigrams' Counter, if already made."""
     bigrams = list(zip(tokens, tokens[1:]))
-    counts = Counter(bigrams)
+    if counts is None:
+        counts = Counter(bigrams)
     repeated = list(map((1).__lt__, map(counts.__getitem__, bigrams)))  # per place
     repeated3 = list(map(and_, repeated, repeated[1:]))
     trigrams = Counter(compress(zip(tokens, tokens[1:], tokens[2:]), repeated3))
     fourgrams = Counter(compress(zip(tokens, tokens[1:], tokens[2:], tokens[3:]), map(and_, repeated3, repeated[2:])))
     return _top_chars(counts, 2), _top_chars(trigrams, 3), _top_chars(fourgrams, 4)
+
+
+def _longer_ngram_bounds(bigrams: Counter) -> tuple[int, int]:
+    """Upper bounds of :func:`_top_ngrams_chars`'s 3- and 4-gram characters, from the bigram
+    counts alone. Let M be the largest ``(len(a) + len(b) + 1) * count`` of a bigram ``a b``
+    counted twice or more. A 3-gram ``a b c`` counted ``c >= 2`` times holds ``a b`` and ``b c``
+    as often, so ``(len(a) + len(b) + 1) * c <= M`` and ``(len(b) + len(c) + 1) * c <= M``:
+    its characters, ``(len(a) + len(b) + len(c) + 2) * c``, are at most 2M. A 4-gram ``a b c d``
+    holds ``a b`` and ``c d``: at most 2M + c, and ``c <= M // 3`` (tokens are never empty)."""
+    values = bigrams.values()
+    repeated = list(map((1).__lt__, values))
+    grams = list(compress(bigrams, repeated))
+    if not grams:
+        return 0, 0
+    counts = list(compress(values, repeated))
+    lengths = map(add, map(len, map(itemgetter(0), grams)), map(len, map(itemgetter(1), grams)))
+    most = max(map(add, map(mul, lengths, counts), counts))
+    return 2 * most, 2 * most + most // 3
 
 
 def _top_chars(counts: Counter, n: int) -> int:

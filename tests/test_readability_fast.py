@@ -28,6 +28,11 @@ TRICKY = [
     "3.5 million people. Dr. Smith arrived at 10 p.m. on Jan. 3.",
     "word " * 300 + ".",
     "Ünïcödé ẞtraße. ﬁne ligatures. x\u00a0y\u2009z.",
+    # pieces that punctuation removal erases, inside sentences of three pieces or more
+    "Hello there !!abc. — — go. A b — c d. x ' ' y.",
+    "ΟΔΟΣ. ΣΟΦΙΑΣ ΣΟΦΙΑΣ ΣΟΦΙΑΣ. ὈΔΥΣΣΕΎΣ’ ship.",
+    "'Tis o'clock, rock'n'roll' 've 'll 're 'd 's 't ''.",
+    "one two three\nfour. five six\u2028seven eight.",
 ]
 
 

@@ -26,7 +26,8 @@ _PUNCT_AFTER_GAP = ".,;:!?)]}’”"
 
 def url_ranges(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of bare URLs in ``text``."""
-    if "://" not in text and "www." not in text.lower():
+    # ("www." in the lower-cased text needs "w." or "W." in the text: only W lower-cases to w)
+    if "://" not in text and not (("w." in text or "W." in text) and "www." in text.lower()):
         return []
     out = []
     for m in BARE_URL.finditer(text):
@@ -131,6 +132,11 @@ class Prose:
     def text(self) -> str:
         return "".join(p[1] for p in self._pieces)
 
+    def _one_run(self) -> bool:
+        """Are the pieces verbatim and each right after the one before in the source?"""
+        pieces = self._pieces
+        return all(p[4] for p in pieces) and all(a[3] == b[2] for a, b in zip(pieces, pieces[1:]))
+
     def build(
         self, kind: str, index: int = 0, depth: int = 0, drop_urls: bool = True, markdown: bool = False
     ) -> Block | None:
@@ -138,6 +144,10 @@ class Prose:
         ``markdown``: also strip Markdown syntax left as text (raw HTML blocks in Markdown)."""
         if not self._pieces:
             return None
+        if not self._gaps and not markdown and self._one_run():
+            text = self.text()
+            if not (drop_urls and url_ranges(text)):
+                return one_run_block(kind, text, self._pieces[0][2], index, depth)
         pieces = [(t, s, e, v) for _, t, s, e, v in self._pieces]
         removed: list[tuple[int, int]] = []
         gaps = list(self._gaps)
@@ -202,6 +212,16 @@ class Prose:
         if final_gaps:
             block.gaps = tuple(g for g in final_gaps if 0 <= g <= pos)
         return block
+
+
+def one_run_block(kind: str, text: str, start: int, index: int = 0, depth: int = 0) -> Block | None:
+    """What :meth:`Prose.build` gives for ``text``, verbatim source from offset ``start`` with
+    nothing to drop (no gap, no bare URL): the trimmed text as one run (None if blank)."""
+    lo = len(text) - len(text.lstrip())
+    hi = len(text.rstrip())
+    if hi <= lo:
+        return None
+    return Block(kind, text[lo:hi], [Run(0, start + lo, start + hi, True)], index=index, depth=depth)
 
 
 def _final_gaps(gaps: list[int], removed: list[tuple[int, int]], lead: int) -> tuple[int, ...]:

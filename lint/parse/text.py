@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lint.document import Block, Document
-from lint.parse.prose import Prose
+from lint.parse.prose import Prose, one_run_block, url_ranges
 
 _BLANK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -70,9 +70,14 @@ def parse_text(source: str, path: str = "-") -> Document:
     chunks.append((pos, n))
 
     def add(kind: str, start: int, end: int) -> None:
-        prose = Prose(source)
-        _add_lines(prose, source, start, end)
-        block = prose.build(kind, index=len(blocks))
+        text = source[start:end]
+        if "\r\n" not in text and not url_ranges(text):
+            # the prose is the source range, nothing dropped: the block Prose would build
+            block = one_run_block(kind, text, start, index=len(blocks))
+        else:
+            prose = Prose(source)
+            _add_lines(prose, source, start, end)
+            block = prose.build(kind, index=len(blocks))
         if block is not None:
             blocks.append(block)
 
