@@ -47,11 +47,10 @@ _DOT_END_AND_SPACE = re.compile(r"\.\.*[" + re.escape(_CLOSERS) + r"]*(\s+|$)")
 # matches, found by scanning for the three marks instead of testing every position)
 _GLUED = re.compile(r"[.!?](?<=[a-z\u00DF-\u00FF]{2}[.!?])(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
 _DOT_GLUED = re.compile(r"\.(?<=[a-z\u00DF-\u00FF]{2}\.)(?=[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF’'])")
-# the word and the token before a full stop: what ``_WORD_BEFORE.search(text, lo, dot)`` and
-# ``_TOKEN_BEFORE.search(...)`` find, found by :func:`_word_before` and :func:`_token_before`
-# walking back from the stop (the searches tried every start from ``lo``)
-_WORD_BEFORE = re.compile(r"([\w.&'’-]+)$")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# the word and the token before a full stop are found by :func:`_word_before` and
+# :func:`_token_before` walking back from the stop; they equal what the searches
+# ``([\w.&'’-]+)$`` and ``(\S+)$`` from ``lo`` find (tests/test_segment_speed.py), which
+# tried every start from ``lo``
 _WORD_MARKS = frozenset("_.&'’-")
 
 
@@ -61,7 +60,7 @@ def _end_of_window(text: str, lo: int, end: int) -> int:
 
 
 def _word_before(text: str, lo: int, end: int) -> str | None:
-    """``_WORD_BEFORE.search(text, lo, end)``'s match, or None: the longest run of word
+    """The match of ``([\w.&'’-]+)$`` searched in ``text[lo:end]``, or None: the longest run of word
     characters (``\\w`` is str.isalnum or "_") and ``.&'’-`` that ends the window."""
     end = j = _end_of_window(text, lo, end)
     space = text.rfind(" ", lo, end)
@@ -74,7 +73,7 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
 
 
 def _token_before(text: str, lo: int, end: int) -> str | None:
-    """``_TOKEN_BEFORE.search(text, lo, end)``'s match, or None (``\\S``: not str.isspace)."""
+    """The match of ``(\S+)$`` searched in ``text[lo:end]``, or None (``\\S``: not str.isspace)."""
     end = j = _end_of_window(text, lo, end)
     while j > lo and not text[j - 1].isspace():
         j -= 1

@@ -444,53 +444,6 @@ def _install(textstat_module) -> None:
     sys.modules["textstat.backend.utils._get_cmudict"].get_cmudict = get_cmudict
 
 
-def syllable_counter(lang: str):
-    """``word → syllables`` exactly as textstat's ``count_syllables`` counts one lower-case
-    word in ``lang`` (the CMU table's stress digits, else pyphen's hyphenation points + 1),
-    memoised per process: a run meets the same few thousand words again and again.
-
-    Call after :func:`offline_textstat` (which installs the table and seeds pyphen)."""
-    lang = normalize_language(lang)
-    count = _counters.get(lang)
-    if count is not None:
-        return count
-    from textstat.backend.counts import _count_syllables as cs
-
-    cmu = cs.get_cmudict(lang)
-    hyph = cs.get_pyphen(lang)
-    memo: dict[str, int] = {}
-
-    def count(word: str) -> int:
-        n = memo.get(word)
-        if n is None:
-            try:  # textstat's own lookup and fallback, word for word
-                n = sum(1 for p in cmu[word][0] if p[-1].isdigit())
-            except (TypeError, IndexError, KeyError):
-                n = len(hyph.positions(word)) + 1
-            if len(memo) < 200_000:
-                memo[word] = n
-        return n
-
-    def total(words: list[str]) -> int:
-        """The syllables of all ``words`` (the memo's own lookups, in C, when all are known)."""
-        try:
-            return sum(map(memo.__getitem__, words))
-        except KeyError:
-            for word in set(words).difference(memo):
-                count(word)  # each new word once, into the memo
-            try:
-                return sum(map(memo.__getitem__, words))
-            except KeyError:  # the memo is full
-                return sum(map(count, words))
-
-    count.total = total  # type: ignore[attr-defined]
-    _counters[lang] = count
-    return count
-
-
-_counters: dict[str, object] = {}
-
-
 def normalize_language(lang: str) -> str:
     """``en-us`` / ``en_US`` → ``en_US`` (textstat and pyphen use underscores)."""
     lang = lang.strip().replace("-", "_")

@@ -20,6 +20,7 @@ from lint import packs
 from lint.parse import parse
 from lint.rules import footer_block as fb
 from lint.rules import placeholder_text
+from plain_forms import GLUE as _GLUE_PLAIN
 
 
 def _chars():
@@ -169,7 +170,7 @@ def test_first_words_keeps_the_sample():
 # -- the cheap tests before the regexes ------------------------------------------------
 
 def _plain_glue_starts(text):
-    return [m.start() for m in fb._GLUE.finditer(text, 0, min(len(text), 300))]
+    return [m.start() for m in _GLUE_PLAIN.finditer(text, 0, min(len(text), 300))]
 
 
 def _fast_glue_starts(text):

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lint import segment
 from lint.parse import parse
 from lint.segment import split_sentences
+from plain_forms import TOKEN_BEFORE, WORD_BEFORE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,12 +25,12 @@ _PLAIN_GLUED = re.compile(r"[.!?](?<=[a-z\u00DF-\u00FF]{2}[.!?])(?=[A-Z\u00C0-\u
 
 
 def _plain_word_before(text: str, lo: int, end: int) -> str | None:
-    m = segment._WORD_BEFORE.search(text, lo, end)
+    m = WORD_BEFORE.search(text, lo, end)
     return m.group(1) if m else None
 
 
 def _plain_token_before(text: str, lo: int, end: int) -> str | None:
-    m = segment._TOKEN_BEFORE.search(text, lo, end)
+    m = TOKEN_BEFORE.search(text, lo, end)
     return m.group(1) if m else None
 
 
