@@ -60,7 +60,7 @@ def _end_of_window(text: str, lo: int, end: int) -> int:
 
 
 def _word_before(text: str, lo: int, end: int) -> str | None:
-    """The match of ``([\w.&'’-]+)$`` searched in ``text[lo:end]``, or None: the longest run of word
+    """The match of ``([\\w.&'’-]+)$`` searched in ``text[lo:end]``, or None: the longest run of word
     characters (``\\w`` is str.isalnum or "_") and ``.&'’-`` that ends the window."""
     end = j = _end_of_window(text, lo, end)
     space = text.rfind(" ", lo, end)
@@ -73,7 +73,7 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
 
 
 def _token_before(text: str, lo: int, end: int) -> str | None:
-    """The match of ``(\S+)$`` searched in ``text[lo:end]``, or None (``\\S``: not str.isspace)."""
+    """The match of ``(\\S+)$`` searched in ``text[lo:end]``, or None (``\\S``: not str.isspace)."""
     end = j = _end_of_window(text, lo, end)
     while j > lo and not text[j - 1].isspace():
         j -= 1
