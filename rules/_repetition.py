@@ -98,20 +98,15 @@ def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
     return "".join(parts)
 
 
-def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
-    raw = _with_code(doc, block, start, end)
-    memo = _cache(doc).setdefault("normalised", {})
-    hit = memo.get(raw)
-    if hit is None and start == 0 and end == len(block.text):
+def _hit(doc: Document, block: Block, start: int, end: int, raw: str, memo: dict[str, "_Hit"]) -> "_Hit":
+    """:func:`_normalised` of ``raw``, the text ``[start, end)`` of ``block``, not in ``memo``
+    yet: a whole paragraph's from one translation or from its sentences' where that is exact."""
+    if start == 0 and end == len(block.text):
         hit = _from_translation(doc, block, raw, memo) or _from_sentences(doc, block, raw, memo)
         if hit is not None:
             memo[raw] = hit
-    if hit is None:
-        hit = _normalised(raw, memo)
-    key, words, plain, credit, content = hit
-    if key is None or content < min_words:
-        return None
-    return Unit(block, start, end, words, plain, credit, key=key, order=order)
+            return hit
+    return _normalised(raw, memo)
 
 
 #: what _normalised gives for a text: normalised key (None for a byline), words, the text the
@@ -405,25 +400,35 @@ def paragraph_units(doc: Document, min_words: int) -> list[Unit]:
     cache = _cache(doc)
     key = ("paragraphs", min_words)
     if key not in cache:
-        out = []
+        memo = cache.setdefault("normalised", {})
+        out: list[Unit] = []
         for block in _prose_blocks(doc):
-            u = _unit(doc, block, 0, len(block.text), min_words, len(out))
-            if u is not None:
-                out.append(u)
+            end = len(block.text)
+            raw = _with_code(doc, block, 0, end)
+            hit = memo.get(raw) or _hit(doc, block, 0, end, raw, memo)
+            if hit[0] is not None and hit[4] >= min_words:
+                out.append(Unit(block, 0, end, hit[1], hit[2], hit[3], hit[0], len(out)))
         cache[key] = out
     return cache[key]
 
 
 def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozenset()) -> list[Unit]:
     """Sentences (from the shared segmenter) of prose blocks, with at least ``min_words`` words."""
-    out = []
+    memo = _cache(doc).setdefault("normalised", {})
+    code = "`" in doc.source
+    out: list[Unit] = []
     for block in _prose_blocks(doc):
         if block.index in skip_blocks:
             continue
+        text = block.text
+        sliced = not code or len(block.runs) < 2  # then _with_code gives the slice
         for sentence in doc.sentences_of(block):
-            u = _unit(doc, block, sentence.start, sentence.end, min_words, len(out))
-            if u is not None:
-                out.append(u)
+            a, b = sentence.start, sentence.end
+            raw = text[a:b] if sliced else _with_code(doc, block, a, b)
+            # (a hit is a tuple of five: never false)
+            hit = memo.get(raw) or _hit(doc, block, a, b, raw, memo)
+            if hit[0] is not None and hit[4] >= min_words:
+                out.append(Unit(block, a, b, hit[1], hit[2], hit[3], hit[0], len(out)))
     return out
 
 
@@ -563,7 +568,8 @@ def near_matches(
     seen_keys: set[str] = set()
     indexed: list[Unit] = []
     seqs: dict[int, list[int]] = {}  # unit → its words as numbers, for the units compared
-    parent: list[int] = []
+    parent: list[int] = []  # union-find of the units found similar (a series)
+    size: list[int] = []  # a root's number of units
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -586,6 +592,7 @@ def near_matches(
         seen_keys.add(u.key)
         me = len(indexed)
         parent.append(me)
+        size.append(1)
         indexed.append(u)
         words = u.words
         grams = list(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
@@ -594,6 +601,8 @@ def near_matches(
         # earlier units sharing a shingle, once per shared shingle; a shingle in MAX_POSTINGS
         # units is too common to tell which earlier text is the source. This unit is added to
         # the postings as they are read (after the read: it is not counted)
+        if olds.count(me) == len(olds):
+            continue  # no shingle read before: nothing shared (the common case)
         shared: list[int] = []
         for sh in set(compress(grams, map(is_not, olds, repeat(me)))):
             plist = postings[sh]
@@ -607,7 +616,8 @@ def near_matches(
             continue
         counts = Counter(shared)
         best: Match | None = None
-        need = 1 if len(set(grams)) < 6 else 2
+        # (six distinct shingles among the first eight are six distinct ones in all)
+        need = 2 if len(set(grams[:8])) >= 6 or len(set(grams)) >= 6 else 1
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
         if not ranked:
             continue
@@ -622,7 +632,10 @@ def near_matches(
                 continue
             if (la + lb - Indel.distance(oseq, seq)) // 2 < MIN_SHARED:
                 continue
-            parent[find(j)] = find(me)  # similar: same series
+            rj, rme = find(j), find(me)
+            if rj != rme:  # similar: same series
+                parent[rj] = rme
+                size[rme] += size[rj]
             if _filled_template(other, oseq, u, seq):
                 continue
             if max_replaced is not None and replaced_words(oseq, seq) > max_replaced:
@@ -631,11 +644,7 @@ def near_matches(
                 best = Match(u, other, s)
         if best is not None:
             found.append((me, best))
-    sizes: dict[int, int] = {}
-    for i in range(len(indexed)):
-        r = find(i)
-        sizes[r] = sizes.get(r, 0) + 1
-    return [m for i, m in found if sizes[find(i)] < SERIES]
+    return [m for i, m in found if size[find(i)] < SERIES]
 
 
 # -- wording -----------------------------------------------------------------------------
