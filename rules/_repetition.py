@@ -98,20 +98,15 @@ def _with_code(doc: Document, block: Block, start: int, end: int) -> str:
     return "".join(parts)
 
 
-def _unit(doc: Document, block: Block, start: int, end: int, min_words: int, order: int) -> "Unit | None":
-    raw = _with_code(doc, block, start, end)
-    memo = _cache(doc).setdefault("normalised", {})
-    hit = memo.get(raw)
-    if hit is None and start == 0 and end == len(block.text):
-        hit = _from_sentences(doc, block, raw, memo)
+def _hit(doc: Document, block: Block, start: int, end: int, raw: str, memo: dict[str, "_Hit"]) -> "_Hit":
+    """:func:`_normalised` of ``raw``, the text ``[start, end)`` of ``block``, not in ``memo``
+    yet: a whole paragraph's from one translation or from its sentences' where that is exact."""
+    if start == 0 and end == len(block.text):
+        hit = _from_translation(doc, block, raw, memo) or _from_sentences(doc, block, raw, memo)
         if hit is not None:
             memo[raw] = hit
-    if hit is None:
-        hit = _normalised(raw, memo)
-    key, words, plain, credit, content = hit
-    if key is None or content < min_words:
-        return None
-    return Unit(block, start, end, words, plain, credit, key=key, order=order)
+            return hit
+    return _normalised(raw, memo)
 
 
 #: what _normalised gives for a text: normalised key (None for a byline), words, the text the
@@ -128,11 +123,74 @@ def _normalised(raw: str, memo: dict[str, _Hit]) -> _Hit:
         if _ATTRIBUTION.match(text):
             hit = (None, None, "", credit, 0)  # "— Senior engineer at …": a byline
         else:
-            key, plain = _normalise(text)
-            words = key.split(" ") if key else []
+            key, words, plain = _normalise_words(text)
             hit = (key, words, plain, credit, len(words) - sum(map(str.isdigit, words)))
         memo[raw] = hit
     return hit
+
+
+def _from_translation(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]) -> _Hit | None:
+    """The paragraph's :func:`_normalised` hit, and each of its sentences' put in ``memo``,
+    from one ``translate`` of the paragraph; None (and nothing done) unless that is exact.
+
+    It is for a paragraph of ASCII and the common punctuation of :data:`_PUNCTUATION` only,
+    without code placeholders, URL, e-mail or tag (none of :func:`_normalise_words`'s
+    markers) and without a word of a photo credit anywhere (none of :func:`strip_credit`'s
+    hints, so no text in it has a credit). Such text is its own NFKC form, and so is each
+    part of it; :func:`_normalise_words` of any part ``[a, b)`` then gives the words of the
+    part ``[a, b)`` of the paragraph translated once (a replacement and a translation map
+    each character to one character: positions stay)."""
+    text = block.text
+    if raw != text:
+        return None
+    ascii_text = _ascii_with_spaces(text)
+    if ascii_text is None:
+        return None
+    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text or "|" in text:
+        return None
+    low = text.lower()
+    if "getty" in low or "photo" in low or "image" in low or "picture" in low or "credit" in low:
+        return None
+    translated = ascii_text.translate(_ASCII_WORDS)
+    # The paragraph's words are its sentences' one after the other (no need to split it
+    # again) when the sentences come in order, only spaces lie outside them and no word runs
+    # over the end of one (``translated`` holds only letters, "0" and spaces); nor over the
+    # start of one: that is the end of the one before, or a space of the gap before it.
+    joined = True
+    keys: list[str] = []
+    words: list[str] = []
+    content = 0
+    prev = 0
+    for sentence in doc.sentences_of(block):
+        a, b = sentence.start, sentence.end
+        part = text[a:b]
+        hit = memo.get(part)
+        if hit is None:
+            hit = memo[part] = _translated_hit(part, translated[a:b])
+        if joined:
+            if (
+                hit[0] is None or a < prev or b <= a
+                or (a > prev and not translated[prev:a].isspace())
+                or (b < len(text) and translated[b - 1] != " " and translated[b] != " ")
+            ):
+                joined = False
+            else:
+                if hit[0]:
+                    keys.append(hit[0])
+                    words += hit[1]
+                    content += hit[4]
+                prev = b
+    if joined and (prev == len(text) or translated[prev:].isspace()) and not _ATTRIBUTION.match(text):
+        return (" ".join(keys), words, text, False, content)
+    return _translated_hit(text, translated)
+
+
+def _translated_hit(text: str, translated: str) -> _Hit:
+    """:func:`_normalised` of ``text`` (without a credit) whose translation is ``translated``."""
+    if _ATTRIBUTION.match(text):
+        return (None, None, "", False, 0)
+    words = translated.split()
+    return (" ".join(words), words, text, False, len(words) - sum(map(str.isdigit, words)))
 
 
 def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]) -> _Hit | None:
@@ -200,17 +258,51 @@ def tokens(text: str) -> list[tuple[str, bool]]:
 
 def _normalise(text: str) -> tuple[str, str]:
     """The normalised words of ``text`` joined by single spaces (the key of a :class:`Unit`),
-    and the text they were found in (NFKC, URLs and tags gone: :func:`_slots` reads it).
+    and the text they were found in (NFKC, URLs and tags gone: :func:`_slots` reads it)."""
+    key, _, text = _normalise_words(text)
+    return key, text
+
+
+#: ASCII → its normalised form: a letter or digit → lower case, every digit → 0, any other
+#: character → a space (the ASCII characters _WORD matches are exactly the letters and digits)
+_ASCII_WORDS = str.maketrans(
+    {c: (chr(c).lower() if chr(c).isalpha() else "0") if chr(c).isalnum() else " " for c in range(128)}
+)
+#: the non-ASCII characters most frequent in English prose; none is a character of a word
+#: (_WORD), so a space in their place leaves the words as they are
+_PUNCTUATION = ("’", "“", "”", "—", "–", "‘")
+
+
+def _ascii_with_spaces(text: str) -> str | None:
+    """``text`` with a space for each mark of :data:`_PUNCTUATION`, if that is ASCII."""
+    if not text.isascii():
+        for mark in _PUNCTUATION:
+            text = text.replace(mark, " ")
+        if not text.isascii():
+            return None
+    return text
+
+
+def _normalise_words(text: str) -> tuple[str, list[str], str]:
+    """:func:`_normalise`'s key, its words (``key.split(" ")``, none for an empty key) and
+    its text.
 
     The same words as normalising word by word: case folding maps each character on its own
     and never yields a space or, from a letter, a digit, so one ``casefold`` and one digit
-    substitution over the joined words give each word's own."""
+    substitution over the joined words give each word's own. Text that is ASCII once common
+    punctuation is a space (most prose) takes one ``translate``: there the words are the runs
+    of ASCII letters and digits, case folding is ``lower``, and the digits are 0-9."""
     text = unicodedata.normalize("NFKC", text)
     # every match of _URL has one of these ("www." ends in "w." or "W.": no other character
     # matches (?i)w)
     if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
         text = _URL.sub(" ", text)
-    return _DIGIT.sub("0", " ".join(findall_between_spaces(_WORD, text)).casefold()), text
+    ascii_text = _ascii_with_spaces(text)
+    if ascii_text is not None:
+        words = ascii_text.translate(_ASCII_WORDS).split()
+        return " ".join(words), words, text
+    key = _DIGIT.sub("0", " ".join(findall_between_spaces(_WORD, text)).casefold())
+    return key, key.split(" ") if key else [], text
 
 
 def findall_between_spaces(pattern: re.Pattern, text: str) -> list[str]:
@@ -308,25 +400,35 @@ def paragraph_units(doc: Document, min_words: int) -> list[Unit]:
     cache = _cache(doc)
     key = ("paragraphs", min_words)
     if key not in cache:
-        out = []
+        memo = cache.setdefault("normalised", {})
+        out: list[Unit] = []
         for block in _prose_blocks(doc):
-            u = _unit(doc, block, 0, len(block.text), min_words, len(out))
-            if u is not None:
-                out.append(u)
+            end = len(block.text)
+            raw = _with_code(doc, block, 0, end)
+            hit = memo.get(raw) or _hit(doc, block, 0, end, raw, memo)
+            if hit[0] is not None and hit[4] >= min_words:
+                out.append(Unit(block, 0, end, hit[1], hit[2], hit[3], hit[0], len(out)))
         cache[key] = out
     return cache[key]
 
 
 def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozenset()) -> list[Unit]:
     """Sentences (from the shared segmenter) of prose blocks, with at least ``min_words`` words."""
-    out = []
+    memo = _cache(doc).setdefault("normalised", {})
+    code = "`" in doc.source
+    out: list[Unit] = []
     for block in _prose_blocks(doc):
         if block.index in skip_blocks:
             continue
+        text = block.text
+        sliced = not code or len(block.runs) < 2  # then _with_code gives the slice
         for sentence in doc.sentences_of(block):
-            u = _unit(doc, block, sentence.start, sentence.end, min_words, len(out))
-            if u is not None:
-                out.append(u)
+            a, b = sentence.start, sentence.end
+            raw = text[a:b] if sliced else _with_code(doc, block, a, b)
+            # (a hit is a tuple of five: never false)
+            hit = memo.get(raw) or _hit(doc, block, a, b, raw, memo)
+            if hit[0] is not None and hit[4] >= min_words:
+                out.append(Unit(block, a, b, hit[1], hit[2], hit[3], hit[0], len(out)))
     return out
 
 
@@ -466,7 +568,8 @@ def near_matches(
     seen_keys: set[str] = set()
     indexed: list[Unit] = []
     seqs: dict[int, list[int]] = {}  # unit → its words as numbers, for the units compared
-    parent: list[int] = []
+    parent: list[int] = []  # union-find of the units found similar (a series)
+    size: list[int] = []  # a root's number of units
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -489,6 +592,7 @@ def near_matches(
         seen_keys.add(u.key)
         me = len(indexed)
         parent.append(me)
+        size.append(1)
         indexed.append(u)
         words = u.words
         grams = list(zip(words, words[1:], words[2:]))  # word 3-grams (SHINGLE)
@@ -497,6 +601,8 @@ def near_matches(
         # earlier units sharing a shingle, once per shared shingle; a shingle in MAX_POSTINGS
         # units is too common to tell which earlier text is the source. This unit is added to
         # the postings as they are read (after the read: it is not counted)
+        if olds.count(me) == len(olds):
+            continue  # no shingle read before: nothing shared (the common case)
         shared: list[int] = []
         for sh in set(compress(grams, map(is_not, olds, repeat(me)))):
             plist = postings[sh]
@@ -510,7 +616,8 @@ def near_matches(
             continue
         counts = Counter(shared)
         best: Match | None = None
-        need = 1 if len(set(grams)) < 6 else 2
+        # (six distinct shingles among the first eight are six distinct ones in all)
+        need = 2 if len(set(grams[:8])) >= 6 or len(set(grams)) >= 6 else 1
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
         if not ranked:
             continue
@@ -525,7 +632,10 @@ def near_matches(
                 continue
             if (la + lb - Indel.distance(oseq, seq)) // 2 < MIN_SHARED:
                 continue
-            parent[find(j)] = find(me)  # similar: same series
+            rj, rme = find(j), find(me)
+            if rj != rme:  # similar: same series
+                parent[rj] = rme
+                size[rme] += size[rj]
             if _filled_template(other, oseq, u, seq):
                 continue
             if max_replaced is not None and replaced_words(oseq, seq) > max_replaced:
@@ -534,11 +644,7 @@ def near_matches(
                 best = Match(u, other, s)
         if best is not None:
             found.append((me, best))
-    sizes: dict[int, int] = {}
-    for i in range(len(indexed)):
-        r = find(i)
-        sizes[r] = sizes.get(r, 0) + 1
-    return [m for i, m in found if sizes[find(i)] < SERIES]
+    return [m for i, m in found if size[find(i)] < SERIES]
 
 
 # -- wording -----------------------------------------------------------------------------
