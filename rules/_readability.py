@@ -234,38 +234,35 @@ def _piece_values(language: str):
     if not pyphen.language_fallback(lang):
         syllables.offline_textstat(lang)  # raises textstat's "not supported" error
     syllables.seed_pyphen(lang)
-    # what lint.syllables installs as textstat's get_cmudict, and textstat's get_pyphen
-    # textstat's count_syllables, for one word: ``cmu[word][0]``'s stressed phones (English),
+    # textstat's count_syllables, for one word, with what lint.syllables installs as textstat's
+    # get_cmudict and textstat's get_pyphen: ``cmu[word][0]``'s stressed phones (English),
     # else pyphen's hyphenation points + 1 (SyllableTable.count gives the first as a number,
     # None where the lookup raises; hyphen_point_counter the second, with fewer lookups)
     cmu_count = syllables.table().count if lang.split("_")[0] == "en" else None
     points = syllables.hyphen_point_counter(pyphen.Pyphen(lang=lang))
     memo: dict[str, int] = {}
-    words: dict[str, int] = {}  # syllables of a cleaned, lower-cased word (pieces share words)
-
-    def value(piece: str) -> int:
-        # a piece of letters and digits between marks that are neither word characters nor
-        # apostrophes (most pieces: "word", "word,", "(word)") cleans to those letters and
-        # digits (\w is str.isalnum or "_"), as the two substitutions of _ts_clean would
-        core = piece.strip(_EDGE_MARKS)
-        word = core if core.isalnum() else _ts_clean(piece)
-        if not word:
-            return 0
-        word = word.lower()
-        n = words.get(word)
-        if n is None:
-            n = cmu_count(word) if cmu_count is not None else None
-            if n is None:
-                n = points(word) + 1
-            words[word] = n
-        return WORD + n
+    # a cleaned, lower-cased word's value (pieces share words); "", what a piece without a
+    # word character cleans to, is no word
+    values: dict[str, int] = {"": 0}
 
     def fill(pieces: list[str]) -> None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-            words.clear()
+            values.clear()
+            values[""] = 0
         for piece in filterfalse(memo.__contains__, pieces):  # (lazy: each new piece once)
-            memo[piece] = value(piece)
+            # a piece of letters and digits between marks that are neither word characters
+            # nor apostrophes (most pieces: "word", "word,", "(word)") cleans to those letters
+            # and digits (\w is str.isalnum or "_"), as the two substitutions of _ts_clean would
+            core = piece.strip(_EDGE_MARKS)
+            word = (core if core.isalnum() else _ts_clean(piece)).lower()
+            value = values.get(word)
+            if value is None:
+                n = cmu_count(word) if cmu_count is not None else None
+                if n is None:
+                    n = points(word) + 1
+                value = values[word] = WORD + n
+            memo[piece] = value
 
     found = _piece_memos[lang] = _piece_memos[language] = (memo, fill)
     return found

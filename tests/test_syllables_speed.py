@@ -205,3 +205,13 @@ def test_proper_prefixes(keys):
 def test_proper_prefixes_of_the_english_patterns():
     keys = list(_pyphen("en_US").hd.patterns)
     assert syllables._proper_prefixes(keys) == {k[:i] for k in keys for i in range(1, len(k))}
+
+
+def test_a_piece_without_a_word_character_is_no_word_after_the_memo_starts_again(monkeypatch):
+    monkeypatch.setattr(R, "_MEMO_LIMIT", 3)
+    memo, fill = R._piece_values("en_US")
+    memo.clear()
+    for pieces in (["one", "two", "three"], ["—", ",", "four"], ["five", "six", "ten"], ["…", "(", "!"]):
+        fill(pieces)
+        assert [memo[p] for p in pieces] == [0 if p in "—,…(!" else R.WORD + 1 for p in pieces]
+    memo.clear()
