@@ -130,6 +130,18 @@ class SyllableTable:
         memo[word] = found
         return found
 
+    def count(self, word: str) -> int | None:
+        """What textstat reads from ``self[word][0]`` (its phones; it counts them), as a
+        number: ``None`` where that lookup raises (an unknown word, or one with more
+        syllables than :attr:`_PHONES` holds, which textstat then counts with pyphen)."""
+        index = self._index
+        if index is not None:
+            n = index.get(word)
+            found = None if n is None else int(n)
+        else:
+            found = self.syllables(word)
+        return found if found is None or found < len(self._PHONES) else None
+
     def index_now(self) -> None:
         """Look words up in a dict from now on (what :attr:`INDEX_AFTER` searches lead to)."""
         if self._index is None:
@@ -367,6 +379,67 @@ def seed_pyphen(lang: str) -> None:
     pyphen.hdcache[path] = _cached(
         f"pyphen-{name}.json", _source_key(Path(str(path))), lambda: pyphen.HyphDict(path), dump, load
     )
+
+
+# -- pyphen's hyphenation points, counted with fewer lookups ------------------------------
+
+def _proper_prefixes(keys) -> set[str]:
+    """Every non-empty proper prefix of every key: ``{k[:i] for k in keys for i in
+    range(1, len(k))}``, with fewer slices (a key's prefixes are taken longest first, up to
+    one already there: that one came with all its own prefixes)."""
+    prefixes: set[str] = set()
+    add = prefixes.add
+    for key in keys:
+        for k in range(len(key) - 1, 0, -1):
+            prefix = key[:k]
+            if prefix in prefixes:
+                break
+            add(prefix)
+    return prefixes
+
+
+def hyphen_point_counter(hyph):
+    """``count(word) == len(hyph.positions(word))`` for a ``pyphen.Pyphen`` (textstat's
+    syllable fallback is that number + 1), with about a seventh of pyphen's dictionary lookups.
+
+    pyphen's ``HyphDict.positions`` looks up every substring of ``.word.`` that starts at
+    each position (but the last) and is at most ``maxlen`` characters long (28 for English),
+    and raises the levels under each pattern it finds to the pattern's. This walks the same
+    substrings from each start, shortest first, and stops at the first that is no pattern and
+    no beginning of one (``steps`` holds every proper prefix of a pattern, mapped to ``()``):
+    a longer substring from that start has it as a prefix, so it is no pattern either, and
+    one longer than ``maxlen`` is never a prefix. The patterns found, in the same order, raise
+    the same levels the same way (``max``), and a point is a position whose level is odd and
+    that ``Pyphen.positions`` keeps (at least ``left`` characters before it, ``right`` after).
+    ``tests/test_syllables_speed.py`` compares it with pyphen over the CMU word list.
+    """
+    patterns = hyph.hd.patterns
+    left, right = hyph.left, hyph.right
+    steps = dict.fromkeys(_proper_prefixes(patterns), ())
+    steps.update(patterns)  # (start, values): a 2-tuple, never empty
+    get = steps.get
+
+    def count(word: str) -> int:
+        last = len(word) - right  # the last point Pyphen.positions keeps (of the word as given)
+        pointed = f".{word.lower()}."  # HyphDict.positions lower-cases it
+        n = len(pointed)
+        levels = [0] * (n + 1)
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                pattern = get(pointed[i:j])
+                if pattern is None:
+                    break
+                if pattern:
+                    offset, values = pattern
+                    span = slice(i + offset, i + offset + len(values))
+                    levels[span] = map(max, values, levels[span])
+        # point i - 1 for an odd levels[i], kept when left <= i - 1 <= last
+        lo, hi = max(left + 1, 0), last + 2
+        if hi <= lo:
+            return 0
+        return sum(1 for level in levels[lo:hi] if level % 2)
+
+    return count
 
 
 # -- textstat, offline -----------------------------------------------------------------

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from itertools import compress, filterfalse
 from operator import not_
 from dataclasses import dataclass
@@ -54,11 +55,9 @@ def count_words(text: str) -> int:
     space (str.split and ``\\s`` agree on what that is) with a word character in it, and a
     piece that is all letters and digits (most) has one (str.isalnum and ``\\w`` agree too)."""
     pieces = without_addresses(text).split()
-    n = len(pieces)
-    for piece in pieces:
-        if not piece.isalnum() and not _WORD_CHAR.search(piece):
-            n -= 1
-    return n
+    # the pieces that are not all letters and digits, less those with a word character: the
+    # pieces that are not words (both filters run in C)
+    return len(pieces) - len(list(filterfalse(_WORD_CHAR.search, filterfalse(str.isalnum, pieces))))
 
 
 def at_most_words(text: str, limit: int) -> bool:
@@ -186,6 +185,9 @@ def score(metric: str, text: str, language: str) -> float:
 RE_NONCONTRACTION_APOSTROPHE = r"\'(?!" + r"[tsd]|ve|ll|re" + ")"
 _TS_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _TS_PUNCT = re.compile(r"[^\w\s\']")
+#: marks that textstat's punctuation removal always erases (no word characters, no white
+#: space, no apostrophe): what :func:`_piece_values` strips from the ends of a piece
+_EDGE_MARKS = "".join(sorted(set(string.punctuation + "“”‘’«»„‚‹›—–…•·¡¿") - {"_", "'"}))
 _TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # three pieces with a word character each, from the start: a sentence that matches has three
 # words or more (a piece with a word character keeps it when punctuation goes), so it is
@@ -232,34 +234,35 @@ def _piece_values(language: str):
     if not pyphen.language_fallback(lang):
         syllables.offline_textstat(lang)  # raises textstat's "not supported" error
     syllables.seed_pyphen(lang)
-    # what lint.syllables installs as textstat's get_cmudict, and textstat's get_pyphen
-    cmu = syllables.table() if lang.split("_")[0] == "en" else None
-    hyph = pyphen.Pyphen(lang=lang)
+    # textstat's count_syllables, for one word, with what lint.syllables installs as textstat's
+    # get_cmudict and textstat's get_pyphen: ``cmu[word][0]``'s stressed phones (English),
+    # else pyphen's hyphenation points + 1 (SyllableTable.count gives the first as a number,
+    # None where the lookup raises; hyphen_point_counter the second, with fewer lookups)
+    cmu_count = syllables.table().count if lang.split("_")[0] == "en" else None
+    points = syllables.hyphen_point_counter(pyphen.Pyphen(lang=lang))
     memo: dict[str, int] = {}
-    words: dict[str, int] = {}  # syllables of a cleaned, lower-cased word (pieces share words)
-
-    def value(piece: str) -> int:
-        # (a piece of letters and digits only is what cleaning leaves of it: \w and str.isalnum)
-        word = piece if piece.isalnum() else _ts_clean(piece)
-        if not word:
-            return 0
-        word = word.lower()
-        n = words.get(word)
-        if n is None:
-            try:  # textstat's count_syllables, for one word
-                cmu_phones = cmu[word][0]  # type: ignore[index]
-                n = sum(1 for p in cmu_phones if p[-1].isdigit())
-            except (TypeError, IndexError, KeyError):
-                n = len(hyph.positions(word)) + 1
-            words[word] = n
-        return WORD + n
+    # a cleaned, lower-cased word's value (pieces share words); "", what a piece without a
+    # word character cleans to, is no word
+    values: dict[str, int] = {"": 0}
 
     def fill(pieces: list[str]) -> None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-            words.clear()
+            values.clear()
+            values[""] = 0
         for piece in filterfalse(memo.__contains__, pieces):  # (lazy: each new piece once)
-            memo[piece] = value(piece)
+            # a piece of letters and digits between marks that are neither word characters
+            # nor apostrophes (most pieces: "word", "word,", "(word)") cleans to those letters
+            # and digits (\w is str.isalnum or "_"), as the two substitutions of _ts_clean would
+            core = piece.strip(_EDGE_MARKS)
+            word = (core if core.isalnum() else _ts_clean(piece)).lower()
+            value = values.get(word)
+            if value is None:
+                n = cmu_count(word) if cmu_count is not None else None
+                if n is None:
+                    n = points(word) + 1
+                value = values[word] = WORD + n
+            memo[piece] = value
 
     found = _piece_memos[lang] = _piece_memos[language] = (memo, fill)
     return found

@@ -8,7 +8,7 @@ from typing import Iterator
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Block, Document
 from lint.rule import Context, Rule, Scope
-from lint.rules._readability import RUNNING_PROSE, count_words
+from lint.rules._readability import RUNNING_PROSE, at_most_words, count_words
 
 
 class LongParagraph(Rule):
@@ -47,6 +47,18 @@ class LongParagraph(Rule):
     class Options:
         max_words: int = 150
         max_sentences: int = 10
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+        # check_block on the blocks that may be long: a block of prose that surely has at most
+        # max-words words (told without counting them) and at most max-sentences sentences is
+        # one check_block passes, and needs no generator of its own
+        opts = self.options
+        for block in doc.blocks:
+            if block.kind in RUNNING_PROSE and (
+                (opts.max_words and not at_most_words(block.text, opts.max_words))
+                or (opts.max_sentences and len(doc.sentences_of(block)) > opts.max_sentences)
+            ):
+                yield from self.check_block(doc, block, ctx)
 
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
         if block.kind not in RUNNING_PROSE:
