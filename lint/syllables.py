@@ -45,6 +45,7 @@ import sys
 import threading
 import types
 import zlib
+from itertools import compress
 from pathlib import Path
 
 FORMAT = "articlelint-syllables 2"
@@ -412,29 +413,53 @@ def hyphen_point_counter(hyph):
     the same levels the same way (``max``), and a point is a position whose level is odd and
     that ``Pyphen.positions`` keeps (at least ``left`` characters before it, ``right`` after).
     ``tests/test_syllables_speed.py`` compares it with pyphen over the CMU word list.
+
+    A pattern raises only the levels where its values are not 0 (``max`` with 0 changes
+    nothing), usually one or two: the first time a pattern is found, ``steps`` maps it to
+    those ``(position, value)`` pairs, positions counted from the start of the pattern, and
+    each pattern found raises them one by one. (Converting only the patterns a run meets
+    costs less than converting them all: most are never found.) Some dictionaries have
+    patterns whose values reach past the end of ``.word.`` (af_ZA's ``.erf``: digits after
+    its last letter); pyphen's slice assignment drops those, and here ``levels`` has room
+    past ``n`` for them (``spill``, the most any pattern converted so far reaches past its
+    characters; the list grows if a new one reaches further) and nothing past ``n`` is read.
     """
     patterns = hyph.hd.patterns
     left, right = hyph.left, hyph.right
     steps = dict.fromkeys(_proper_prefixes(patterns), ())
-    steps.update(patterns)  # (start, values): a 2-tuple, never empty
+    steps.update(dict.fromkeys(patterns, _UNSEEN))  # a pattern not converted yet
     get = steps.get
+    spill = 0
+
+    def raised(key: str) -> tuple:
+        nonlocal spill
+        offset, values = patterns[key]  # pyphen: offset >= 0, values[0] and values[-1] != 0
+        pairs = steps[key] = tuple(compress(enumerate(values, offset), values))
+        if pairs and pairs[-1][0] > len(key) + spill:
+            spill = pairs[-1][0] - len(key)
+        return pairs
 
     def count(word: str) -> int:
         last = len(word) - right  # the last point Pyphen.positions keeps (of the word as given)
         pointed = f".{word.lower()}."  # HyphDict.positions lower-cases it
         n = len(pointed)
-        levels = [0] * (n + 1)
+        levels = [0] * (n + 1 + spill)
         for i in range(n - 1):
             for j in range(i + 1, n + 1):
                 pattern = get(pointed[i:j])
                 if pattern is None:
                     break
                 if pattern:
-                    offset, values = pattern
-                    span = slice(i + offset, i + offset + len(values))
-                    levels[span] = map(max, values, levels[span])
+                    if pattern is _UNSEEN:
+                        pattern = raised(pointed[i:j])
+                        if pattern and pattern[-1][0] + i >= len(levels):
+                            levels += [0] * (pattern[-1][0] + i + 1 - len(levels))
+                    for at, value in pattern:
+                        at += i
+                        if value > levels[at]:
+                            levels[at] = value
         # point i - 1 for an odd levels[i], kept when left <= i - 1 <= last
-        lo, hi = max(left + 1, 0), last + 2
+        lo, hi = max(left + 1, 0), min(last + 2, n + 1)  # (pyphen's levels end at n)
         if hi <= lo:
             return 0
         return sum(1 for level in levels[lo:hi] if level % 2)
