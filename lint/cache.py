@@ -345,6 +345,11 @@ class ResultCache:
         self.misses += 1
         return None
 
+    def knows(self, path: str) -> bool:
+        """Is anything stored for ``path`` (whatever its content)? If not, :meth:`get` can
+        only miss, and the file need not be read to ask."""
+        return path in self._load(self._shard_of(path))
+
     def get_unchanged(self, path: str, stamp: tuple[int, int], display: str = ""):
         """``(findings, line index)`` of a file whose size and mtime are the ones recorded
         with its final findings, or None (then read the file and use :meth:`get`).

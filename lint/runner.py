@@ -290,26 +290,28 @@ DROP_TEXTS_AFTER = 2 * MIN_FILES_PER_WORKER
 
 
 def _run_job(job: _Job, per: _Prepared, options: RunOptions):
-    """``_lint_job`` plus, for a job whose text was dropped, the reading: ``(findings, raw,
-    storable, line index or None, digest of what was read or None)``."""
+    """``_lint_job`` plus, for a job whose text the parent dropped or never read, the reading:
+    ``(findings, raw, storable, line index or None, digest of what was read or None,
+    (skipped kind, notice) of an input error or None)``."""
     if job.text is not None:
-        return (*_lint_job(job, per, options), None, None)
+        return (*_lint_job(job, per, options), None, None, None)
     from lint.cache import content_digest
     from lint.document import LineIndex
     from lint.source import InputError, read_source
 
     try:
         src = read_source(job.source, per.config.max_file_size)
-    except InputError as exc:  # changed since the parent read it
+    except InputError as exc:  # a binary or unreadable file, or one changed since the parent read it
         from lint.engine import input_error_result
 
         result = input_error_result(job.path, exc, per.ruleset)
-        return result.diagnostics, None, False, LineIndex(exc.text or ""), None
+        return (result.diagnostics, None, False, LineIndex(exc.text or ""), None,
+                (result.skipped, result.notice))
     job.text = src.text
     try:
         final, raw, ok = _lint_job(job, per, options)
         li = LineIndex(src.text) if final else None
-        return final, raw, ok, li, content_digest(src.text)
+        return final, raw, ok, li, content_digest(src.text), None
     finally:
         job.text = None
 
@@ -548,7 +550,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
         if per is None:
             per = prepared[cid] = _open(cfg, options, settings, caches, memos)
         display = options.stdin_filename if target.path == "-" and options.stdin_filename else target.path
-        stamp = None
+        stamp = st = None
         # an unchanged file (same size and mtime as recorded) is answered without reading it;
         # reports that quote the text (SARIF, rdjsonl, baselines) read every file
         if per.cache is not None and target.path != "-" and not per.split and not options.keep_sources:
@@ -556,7 +558,8 @@ def lint_targets(targets: list[Target], options: RunOptions,
 
             try:
                 now = time.time_ns()
-                stamp = trusted_stamp(os.stat(target.path), now)
+                st = os.stat(target.path)
+                stamp = trusted_stamp(st, now)
             except OSError:
                 stamp = None
             if stamp is not None:
@@ -570,6 +573,21 @@ def lint_targets(targets: list[Target], options: RunOptions,
                     if per.ruleset is None:
                         served.setdefault(cid, []).append(index)
                     return
+        if target.path != "-" and not options.keep_sources and (
+                per.cache is None or not per.cache.knows(abspath(target.path))):
+            # nothing to look up (no cache, or nothing cached for this path): the file is read
+            # once, where it is linted (in a worker, when there are many); its size only orders
+            # the work. The worker sends back the digest of what it read; the stamp, taken
+            # before that read, is stored with it (see done)
+            try:
+                size = (st or os.stat(target.path)).st_size
+            except OSError:
+                size = None  # read_source says what is wrong
+            if size is not None:
+                jobs.append(_Job(index, cid, display, None, source=target.path, size=size))
+                if per.cache is not None:
+                    keys[index] = (abspath(target.path), None, stamp)
+                return
         try:
             src = read_source(target.path, cfg.max_file_size)
         except InputError as exc:
@@ -633,9 +651,12 @@ def lint_targets(targets: list[Target], options: RunOptions,
         progress = Progress(len(targets))
         progress.advance(len(targets) - len(jobs))
 
-    def done(index: int, final, raw, ok: bool, li=None, digest: str | None = None) -> None:
+    def done(index: int, final, raw, ok: bool, li=None, digest: str | None = None,
+             skipped: tuple[str | None, str | None] | None = None) -> None:
         target_job = by_index[index]
         results[index] = FileResult(target_job.path, target_job.text, final)
+        if skipped is not None:  # read where it was linted: an input error
+            results[index].skipped, results[index].notice = skipped
         if li is not None:  # read by the worker: positions come with its line index
             results[index].__dict__["_li"] = li
         if not options.keep_sources:
@@ -643,7 +664,9 @@ def lint_targets(targets: list[Target], options: RunOptions,
             target_job.text = None  # sent or linted: the parent needs it no more
         key = keys.get(index)
         if key is not None and digest is not None and digest != key[1]:
-            key = (key[0], digest, None)  # the worker read other content: no stamp for it
+            # the worker read the file: its content digest. If the parent read it too, the
+            # worker read other content (the file changed): no stamp for it
+            key = (key[0], digest, key[2] if key[1] is None else None)
         per = prepared[target_job.config_id]
         if key is not None and per.cache is not None and ok:
             if raw is not None:

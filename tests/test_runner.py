@@ -171,6 +171,57 @@ def test_unchanged_files_come_from_the_cache(tmp_path):
     assert [d.code for d in third[0].diagnostics] == ["BP001"]
 
 
+@pytest.mark.parametrize("cache", ["none", "cold", "warm", "edited"])
+def test_each_file_is_read_once(tmp_path, monkeypatch, cache):
+    """Where the parent has nothing to look up (no cache, or nothing cached for the path) it
+    does not read a file only for the linting to read it again; with a cache entry it reads
+    it (for the digest) only when the stamp does not answer. Input errors read where the file
+    is linted come out as when the parent reads them: the binary file skipped with its
+    notice, the badly encoded one an AL100 finding."""
+    import lint.source
+
+    files = _articles(tmp_path / "docs", 30)  # more than DROP_TEXTS_AFTER: texts are dropped
+    for f in files:
+        _backdate(f)
+    folder = tmp_path / "cache"
+    if cache in ("warm", "edited"):
+        _run([tmp_path / "docs"], folder, keep_sources=False)
+    if cache == "edited":
+        files[0].write_text("Leave a Reply\n", encoding="utf-8")
+        _backdate(files[0])
+    reads: list[str] = []
+    real = lint.source.read_source
+
+    def counting(path, *args, **kw):
+        reads.append(Path(path).name)
+        return real(path, *args, **kw)
+
+    monkeypatch.setattr(lint.source, "read_source", counting)
+    if cache == "none":
+        options = RunOptions(cache=False, jobs=1, keep_sources=False)
+        configs = ConfigCache(isolated=True, overrides={"select": ("template-footer",)})
+        results = lint_targets(collect_targets([str(tmp_path / "docs")], configs), options)
+    else:
+        results, _ = _run([tmp_path / "docs"], folder, keep_sources=False)
+    by_name = {Path(r.path).name: r for r in results}
+    if cache == "warm":
+        assert reads == ["bad.txt", "blob.txt"]  # input errors are never stored
+    elif cache == "edited":
+        # read for its digest (a miss), and linted from that text: one job keeps its text
+        assert sorted(reads) == ["a000.txt", "bad.txt", "blob.txt"]
+        assert [d.code for d in by_name["a000.txt"].diagnostics] == ["BP001"]
+    else:
+        assert sorted(reads) == sorted([f.name for f in files] + ["bad.txt", "blob.txt"])
+    assert by_name["blob.txt"].skipped == "binary" and "binary" in by_name["blob.txt"].notice
+    assert by_name["blob.txt"].diagnostics == []
+    assert by_name["bad.txt"].skipped and [d.code for d in by_name["bad.txt"].diagnostics] == ["AL100"]
+    if cache == "cold":  # what the linting read is stored, with the stamp taken before it
+        reads.clear()
+        again, stats = _run([tmp_path / "docs"], folder, keep_sources=False)
+        assert stats["cached"] == len(files) and reads == ["bad.txt", "blob.txt"]
+        assert [(r.path, r.diagnostics) for r in again] == [(r.path, r.diagnostics) for r in results]
+
+
 def _backdate(path: Path, seconds: int = 60) -> None:
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
