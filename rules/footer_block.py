@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterator
 
-from lint.document import Document, Span
+from lint.document import Block, Document, Span
 from lint.packs import has_unsafe_fold
 from lint.rule import Context, Rule, Scope
 
@@ -62,12 +63,14 @@ def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = Fal
     if not total:
         return best
 
-    best_cover = _count_in(sample, best) / total
+    # both counts below in one pass: _count_in(sample, best) and _count_in(sample, others)
+    both = sum(map(_cover_table(preferred).get, sample, repeat(0)))
+    best_cover = (both & _LOW_COUNT) / total
     # No other list can beat the preferred one when all of them together cover too little:
     # each language's count is at most the count of the union of the lists that differ from
     # the preferred one (a list equal to it covers exactly as much, which never wins). The
     # same test the loop below makes, so the answer is the same; most pages stop here.
-    if _count_in(sample, _other_stop_words(preferred)) / total <= best_cover + 0.05:
+    if (both >> 32) / total <= best_cover + 0.05:
         return best
     for lang in _LANGUAGES:
         stop = stop_words_for(lang)
@@ -93,6 +96,18 @@ def _first_words(lists, limit: int = 3000) -> list[str]:
     return out
 
 
+_LOW_COUNT = (1 << 32) - 1  # a sample has at most 3000 words: each count fits in 32 bits
+
+
+@lru_cache(maxsize=None)
+def _cover_table(preferred: str) -> dict[str, int]:
+    """Each word of the preferred language's stop words or of :func:`_other_stop_words`:
+    1 if it is one of the former, plus 2**32 if one of the latter. A sample's sum of these
+    holds both counts (the low 32 bits and the rest) from one pass over it."""
+    mine, others = stop_words_for(preferred), _other_stop_words(preferred)
+    return {w: (w in mine) + ((w in others) << 32) for w in mine | others}
+
+
 @lru_cache(maxsize=None)
 def _other_stop_words(preferred: str) -> frozenset[str]:
     """Every word of the lists in _LANGUAGES that differ from the preferred language's."""
@@ -104,7 +119,7 @@ def _other_stop_words(preferred: str) -> frozenset[str]:
 class Unit:
     """One line (scraped dump) or block (paragraph, heading, list item) of the document."""
 
-    start: int  # source span
+    start: int  # source span, when no block gives it (see span)
     end: int
     text: str
     kind: str
@@ -113,6 +128,12 @@ class Unit:
     authored: bool = False
     #: one of a run of counts of the same thing (see tally_runs)
     tally: bool = False
+    #: the block the unit is: its source span is looked up only when the unit is reported
+    block: Block | None = None
+
+    @property
+    def span(self) -> Span:
+        return self.block.span if self.block is not None else Span(self.start, self.end)
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -120,9 +141,8 @@ def units_of(doc: Document) -> list[Unit]:
     for block in doc.blocks:
         if not block.text.strip():
             continue
-        span = block.span
         authored = doc.format == "markdown" and block.kind in _AUTHORED
-        out.append(Unit(span.start, span.end, block.text, block.kind, authored=authored))
+        out.append(Unit(0, 0, block.text, block.kind, authored=authored, block=block))
     return out
 
 
@@ -379,6 +399,11 @@ def promo_notice(text: str) -> bool:
     are made of, in at most 60 words)."""
     if len(text.split(None, 60)) > 60 or not _may_match(text, _PROMO_STEMS):
         return False
+    return _promo_words(text)
+
+
+def _promo_words(text: str) -> bool:
+    """:func:`promo_notice` once its cheap conditions hold (at most 60 words, a stem)."""
     return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
 
 
@@ -419,6 +444,11 @@ def photo_credit(text: str) -> bool:
     words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
     if words > 60 or not _may_match(text, _CREDIT_STEMS):
         return False
+    return _credit_forms(text, words)
+
+
+def _credit_forms(text: str, words: int) -> bool:
+    """:func:`photo_credit` once its cheap conditions hold (``words``: at most 60, a stem)."""
     if _CREDIT.search(text):
         return True
     return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
@@ -435,9 +465,9 @@ def self_evident(text: str) -> bool:
     words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
     return bool(
         (_has_stem(low, ("cookie",)) and consent_notice(text))
-        or (words <= 60 and _has_stem(low, _PROMO_STEMS) and promo_notice(text))
+        or (words <= 60 and _has_stem(low, _PROMO_STEMS) and _promo_words(text))
         or glued_teaser(text)
-        or (words <= 60 and _has_stem(low, _CREDIT_STEMS) and photo_credit(text))
+        or (words <= 60 and _has_stem(low, _CREDIT_STEMS) and _credit_forms(text, words))
         or (_may_be_comment_marker(text, low) and comment_marker(text))
         or (words <= 30 and known_phrase(text))
     )
@@ -891,9 +921,12 @@ class FooterBlock(Rule):
             run = []
         # a cookie banner speaking to the reader and a photo credit are never the article,
         # wherever they stand
+        # (a notice is self-evident furniture: the cached answer rules most lines out)
         for i in range(len(units)):
-            if not units[i].authored and notice_kind(units[i].text.strip()):
-                flags[i] = True
+            if not units[i].authored:
+                text = units[i].text.strip()
+                if self_evident(text) and notice_kind(text):
+                    flags[i] = True
         for i, u in enumerate(units):
             # a paragraph of several sentences is never furniture, wherever it stands
             if flags[i] and u.cls == GOOD and len(_SENTENCE_END.findall(u.text)) >= opts.spare_sentences:
@@ -914,7 +947,7 @@ class FooterBlock(Rule):
             i = j + 1
 
     def _finding(self, doc: Document, run: list[Unit], where: str):
-        span = Span(run[0].start, run[-1].end)
+        span = Span(run[0].span.start, run[-1].span.end)
         n = len(run)
         what = "line" if run[0].kind == "line" else "block"
         first = " ".join(run[0].text.split())
