@@ -460,17 +460,29 @@ def self_evident(text: str) -> bool:
     a teaser card, a photo caption with its credit, a comment header or a known phrase.
 
     Each test runs only when the cheap condition it starts with holds (the same condition,
-    so the answer is the same): the text is lower-cased and split once for all of them."""
+    so the answer is the same): the text is lower-cased once for all of them, and its words
+    are counted only for a test that needs the number."""
     low = _stem_text(text)
-    words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
-    return bool(
-        (_has_stem(low, ("cookie",)) and consent_notice(text))
-        or (words <= 60 and _has_stem(low, _PROMO_STEMS) and _promo_words(text))
-        or glued_teaser(text)
-        or (words <= 60 and _has_stem(low, _CREDIT_STEMS) and _credit_forms(text, words))
-        or (_may_be_comment_marker(text, low) and comment_marker(text))
-        or (words <= 30 and known_phrase(text))
-    )
+    if _has_stem(low, ("cookie",)) and consent_notice(text):
+        return True
+    words = -1  # not counted yet; then the number of words, or 61 for more than 60
+    if _has_stem(low, _PROMO_STEMS):
+        words = len(text.split(None, 60))
+        if words <= 60 and _promo_words(text):
+            return True
+    if glued_teaser(text):
+        return True
+    if _has_stem(low, _CREDIT_STEMS):
+        if words < 0:
+            words = len(text.split(None, 60))
+        if words <= 60 and _credit_forms(text, words):
+            return True
+    if _may_be_comment_marker(text, low) and comment_marker(text):
+        return True
+    if words < 0:
+        # k words take at least 2k - 1 characters: 60 characters hold at most 30 words
+        words = len(text.split(None, 30)) if len(text) > 60 else 0  # 31: more than 30
+    return words <= 30 and known_phrase(text)
 
 
 @lru_cache(maxsize=8192)
@@ -535,10 +547,13 @@ _MID_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
 def headline_like(unit: Unit) -> bool:
     """One line of 4-25 words that reads as a headline: no closing punctuation, one
     sentence at most, not starting in lower case, not structure the author marked up."""
+    if unit.authored:
+        return False
     text = unit.text.strip()
-    n = len(text.split())
-    return (not unit.authored and 4 <= n <= 25 and not text[:1].islower()
-            and not _TERMINAL.search(text) and not _MID_SENTENCE_END.search(text))
+    if text[:1].islower():
+        return False
+    n = len(text.split(None, 25))  # the number of words, or 26 for more than 25
+    return 4 <= n <= 25 and not _TERMINAL.search(text) and not _MID_SENTENCE_END.search(text)
 
 
 _NOT_SHAPE = re.compile(r"[\w\s]+")
@@ -776,7 +791,9 @@ def comment_section_start(units: list[Unit], first: int, last: int, opts) -> int
     the last prose unit before the first comment marker ("3 Comments", "Leave a Reply",
     "Alex on May 2, 2018 at 6:34 am said:") that follows most of the prose and has another
     marker after it, or that starts a run of four markers."""
-    markers = [i for i in range(first, len(units)) if comment_marker(units[i].text)]
+    # (a comment marker is self-evident furniture, whose cached answer rules most lines out)
+    markers = [i for i in range(first, len(units))
+               if self_evident(units[i].text.strip()) and comment_marker(units[i].text)]
     total = sum(len(units[i].text) for i in range(first, last + 1) if units[i].cls == GOOD)
     prose = 0
     k = 0

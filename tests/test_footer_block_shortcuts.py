@@ -72,3 +72,40 @@ def test_units_report_their_blocks_spans(corpus):
         assert [u.text for u in units] == [b.text for b in blocks]
         assert [u.span for u in units] == [b.span for b in blocks]
     assert fb.Unit(3, 9, "Share", "line").span == fb.Span(3, 9)
+
+
+def _plain_self_evident(text):
+    """self_evident as it was: every test behind the word count of a bounded split."""
+    low = fb._stem_text(text)
+    words = len(text.split(None, 60))
+    return bool(
+        (fb._has_stem(low, ("cookie",)) and fb.consent_notice(text))
+        or (words <= 60 and fb._has_stem(low, fb._PROMO_STEMS) and fb.promo_notice(text))
+        or fb.glued_teaser(text)
+        or (words <= 60 and fb._has_stem(low, fb._CREDIT_STEMS) and fb.photo_credit(text))
+        or (fb._may_be_comment_marker(text, low) and fb.comment_marker(text))
+        or (words <= 30 and fb.known_phrase(text))
+    )
+
+
+def test_self_evident_counts_words_only_when_needed(corpus):
+    texts = _all_lines(corpus)
+    for text in texts:
+        assert fb.self_evident.__wrapped__(text) is _plain_self_evident(text), text
+    # around the length bound: 60 characters hold at most 30 words, in any white space
+    for n in range(25, 36):
+        for sep in (" ", "\u00a0", "\n", "\u2028", "\t "):
+            for word in ("a", "Share", "ab"):
+                text = sep.join([word] * n)
+                assert fb.self_evident.__wrapped__(text) is _plain_self_evident(text), (n, sep, word)
+                assert len(text) > 60 or len(text.split()) <= 30
+
+
+_SHARE = ["Share", "Tweet", "Email", "Print", "Facebook", "Photo", "Credit:", "©", "Reuters", "/", "sign",
+          "Leave a Reply", "3 Comments", "said:", "cookie", "a", " ", "\u00a0", "\n", ".", "|", "İ", "ſ"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_SHARE), max_size=70).map(" ".join))
+def test_self_evident_counts_words_only_when_needed_on_generated_lines(text):
+    assert fb.self_evident.__wrapped__(text) is _plain_self_evident(text), text
