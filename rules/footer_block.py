@@ -22,6 +22,16 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_CLOSERS = "\"'”’)]"  # the closing marks _TERMINAL allows after the terminal one
+_TERMINALS = (".", "!", "?", "…", ":", ";")
+
+
+def ends_sentence(text: str) -> bool:
+    """``_TERMINAL.search(text)``: a terminal mark, closing marks, white space, the end. Found
+    from the end without the regex's scan of the whole text (the closing marks and the
+    terminal ones are neither white space nor each other)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
+
 _COUNT = re.compile(
     r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$"
     # a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
@@ -31,6 +41,11 @@ _COUNT = re.compile(
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
 _SEPARATOR_CHAR = re.compile(r"[|•·»/]")  # in every match of _SEPARATORS: one C scan first
+
+
+def has_separator(text: str) -> bool:
+    """``_SEPARATORS.search(text)``, looked for only where one of its characters is."""
+    return _SEPARATOR_CHAR.search(text) is not None and _SEPARATORS.search(text) is not None
 
 
 @lru_cache(maxsize=None)
@@ -237,14 +252,14 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
     if n >= opts.length_good and density >= opts.stop_words_good:
         return GOOD
     if n >= opts.length_low:
-        if density >= opts.stop_words_near and _TERMINAL.search(stripped):
+        if density >= opts.stop_words_near and ends_sentence(stripped):
             return NEAR
         if density < opts.stop_words_bad:
             return BAD
         return SHORT if density >= opts.stop_words_near else BAD
     if _DATE_LINE.match(stripped):
         return BAD  # "Tuesday November 19, 2019", "Nov 19, 2019, 10:31 pm CST"
-    if len(words) <= 3 and not _TERMINAL.search(stripped):
+    if len(words) <= 3 and not ends_sentence(stripped):
         return BAD  # "Share", "Tweet", "Sports", "7k SHARES"
     if _COUNT.match(stripped):
         return BAD
@@ -451,7 +466,7 @@ def _credit_forms(text: str, words: int) -> bool:
     """:func:`photo_credit` once its cheap conditions hold (``words``: at most 60, a stem)."""
     if _CREDIT.search(text):
         return True
-    return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
+    return words <= 12 and not ends_sentence(text) and bool(_AGENCY.search(text))
 
 
 @lru_cache(maxsize=8192)
@@ -541,7 +556,10 @@ def glued_teaser(text: str) -> bool:
 
 #: a list of other articles' headlines: this many headline-like lines in a row
 HEADLINE_RUN = 8
-_MID_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+# a sentence ending inside the line: "…word. The", "…said.” He"; written to start with the
+# mark, a lookbehind for the word character before it, so that the engine skips from mark to
+# mark instead of trying every word character: it finds a match where "\w[.!?]…" does
+_MID_SENTENCE_END = re.compile(r"[.!?](?<=\w[.!?])[\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
 
 def headline_like(unit: Unit) -> bool:
@@ -553,7 +571,7 @@ def headline_like(unit: Unit) -> bool:
     if text[:1].islower():
         return False
     n = len(text.split(None, 25))  # the number of words, or 26 for more than 25
-    return 4 <= n <= 25 and not _TERMINAL.search(text) and not _MID_SENTENCE_END.search(text)
+    return 4 <= n <= 25 and not ends_sentence(text) and not _MID_SENTENCE_END.search(text)
 
 
 _NOT_SHAPE = re.compile(r"[\w\s]+")
@@ -672,7 +690,7 @@ def furniture_score(unit: Unit) -> float:
         return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
-    if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
+    if unit.cls == BAD and (has_separator(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
         return 1.0
     if text.endswith(":") or _QUANTITY.match(text):
         return -1.0  # "Ingredients:", "1 tsp cinnamon", "8-9 ripe pears"
@@ -687,9 +705,9 @@ def furniture_score(unit: Unit) -> float:
         return -0.5  # "— Jane Doe (@jane) May 2, 2019": an attribution under a quote
     if text[:1].islower():
         return -0.5  # a continuation or a list item, not a menu entry
-    if _TERMINAL.search(text) and len(words) >= 5:
+    if ends_sentence(text) and len(words) >= 5:
         return -0.75  # a sentence
-    if not _TERMINAL.search(text) and letters and not digits:
+    if not ends_sentence(text) and letters and not digits:
         caps = sum(1 for w in letters if w[:1].isupper() or w.lower() in _MINOR)
         if caps == len(letters) and len(letters) <= 15:
             return 1.0  # "Privacy Policy", "Ten Things We Learned From the Budget"
@@ -718,7 +736,7 @@ def strong_furniture(unit: Unit) -> bool:
     if (unit.authored or unit.tally) and not known_phrase(text):
         return False
     return self_evident(text) or bool(_NAV.match(text)) or (
-        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+        unit.cls == BAD and bool(has_separator(text) or _COUNT.match(text) or _DATE_LINE.match(text))
     )
 
 
