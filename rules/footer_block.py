@@ -32,12 +32,21 @@ def ends_sentence(text: str) -> bool:
     terminal ones are neither white space nor each other)."""
     return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
 
-_COUNT = re.compile(
-    r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$"
-    # a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
-    # (not a year: "Alien (1979)" in a list of films)
-    r"|^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$"
-)
+
+# a number with at most a word: "7k SHARES", "12", "1,024 comments"
+_COUNT_NUMBER = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
+# a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
+# (not a year: "Alien (1979)" in a list of films)
+_COUNT_ENTRY = re.compile(r"^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$")
+_COUNT = re.compile(f"{_COUNT_NUMBER.pattern}|{_COUNT_ENTRY.pattern}")  # either: see is_count
+
+
+def is_count(text: str) -> bool:
+    """``_COUNT.match(text)``; the entry form is tried only on a line with a ")", which its
+    every match holds (most lines have none)."""
+    return _COUNT_NUMBER.match(text) is not None or (")" in text and _COUNT_ENTRY.match(text) is not None)
+
+
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
 _SEPARATOR_CHAR = re.compile(r"[|•·»/]")  # in every match of _SEPARATORS: one C scan first
@@ -261,7 +270,7 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
         return BAD  # "Tuesday November 19, 2019", "Nov 19, 2019, 10:31 pm CST"
     if len(words) <= 3 and not ends_sentence(stripped):
         return BAD  # "Share", "Tweet", "Sports", "7k SHARES"
-    if _COUNT.match(stripped):
+    if is_count(stripped):
         return BAD
     return SHORT
 
@@ -295,6 +304,8 @@ def known_phrase(text: str) -> bool:
     return bool(alnum) and covered_alnum(text, [h for spans in found.values() for h in spans]) >= 0.6 * alnum
 
 
+_ATTRIBUTION = re.compile(r"^[—–-]\s*\w")  # "— Jane Doe (@jane) May 2, 2019"
+_CLAUSE_MARK = re.compile(r"[,:;]")
 _MINOR = frozenset("a an and as at by for from in into of on or the to vs via with & - – —".split())
 _QUANTITY = re.compile(r"^\W*(?:\d+(?:[./,-]\d+)*|[½¼¾⅓⅔]|one|two|three|half)\s+[^\W\d]", re.IGNORECASE)
 
@@ -645,7 +656,7 @@ def tally_runs(units: list[Unit]) -> list[bool]:
     keys: list[str | None] = []
     for u in units:
         text = u.text.strip()
-        m = _COUNT_OF.match(text) if _COUNT.match(text) else None
+        m = _COUNT_OF.match(text) if is_count(text) else None
         keys.append(m.group(1).lower()[:4] if m else None)
     out = [False] * len(units)
     i = 0
@@ -690,7 +701,7 @@ def furniture_score(unit: Unit) -> float:
         return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
-    if unit.cls == BAD and (has_separator(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
+    if unit.cls == BAD and (has_separator(text) or is_count(text) or _DATE_LINE.match(text)):
         return 1.0
     if text.endswith(":") or _QUANTITY.match(text):
         return -1.0  # "Ingredients:", "1 tsp cinnamon", "8-9 ripe pears"
@@ -701,7 +712,7 @@ def furniture_score(unit: Unit) -> float:
     digits = sum(map(str.isdigit, text))
     if digits >= 3 and digits * 5 >= len(text):
         return -1.0  # table rows, results, schedules
-    if re.match(r"^[—–-]\s*\w", text):
+    if _ATTRIBUTION.match(text):
         return -0.5  # "— Jane Doe (@jane) May 2, 2019": an attribution under a quote
     if text[:1].islower():
         return -0.5  # a continuation or a list item, not a menu entry
@@ -736,7 +747,7 @@ def strong_furniture(unit: Unit) -> bool:
     if (unit.authored or unit.tally) and not known_phrase(text):
         return False
     return self_evident(text) or bool(_NAV.match(text)) or (
-        unit.cls == BAD and bool(has_separator(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+        unit.cls == BAD and bool(has_separator(text) or is_count(text) or _DATE_LINE.match(text))
     )
 
 
@@ -748,7 +759,7 @@ def menu_like(unit: Unit) -> bool:
         return False
     text = unit.text.strip()
     words = text.split()
-    if len(words) <= 4 and not re.search(r"[,:;]", text) and not unit.authored:
+    if len(words) <= 4 and not _CLAUSE_MARK.search(text) and not unit.authored:
         return True
     return strong_furniture(unit)
 
