@@ -1,7 +1,7 @@
-"""footer-block's later shortcuts give what the plain code gave: notice_kind asked only of
-self-evident lines, the photo-credit and newsletter checks self_evident makes after their
-cheap conditions, pick_stop_words' two counts in one pass, and source spans computed only for
-reported units."""
+"""footer-block's later shortcuts give what the plain code gave: notice_kind and comment
+markers asked only of self-evident lines, the photo-credit and newsletter checks self_evident
+makes after their cheap conditions (and its word count made only when needed),
+pick_stop_words' two counts in one pass, and source spans computed only for reported units."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from test_footer_block_speed import LINES, _corpus_lines, _plain_pick
 _PIECES = ["Photo", "photo by", "Image:", "Credit:", "credits :", "©", "/", "Getty Images", "AFP", "Reuters",
            "sign up", "Subscribe", "newsletter", "no spam", "follow us", "join our", "inbox", "e-mail updates",
            "cookie", "we", "you", "consent", "privacy", "(", ")", ".", " ", "  ", "Jane Doe", "ſign", "İ",
-           "video", "the", "The", "\n", "x", "word " * 10]
+           "video", "the", "The", "\n", "x", "word " * 10,
+           "3 Comments", "Leave a Reply", "Reply", "said:", "May 2, 2019 at 6:34 am", "thoughts on", ":"]
 lines = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 
 
@@ -28,6 +29,10 @@ def _check_line(text):
     # a notice is self-evident furniture, so only self-evident lines need notice_kind
     if fb.notice_kind(text):
         assert fb.self_evident(text), text
+    # so is a comment marker (asked of a unit's text as it is, the shortcut of it stripped)
+    for line in (text, f"  {text}\n", f"\n{text} "):
+        if fb.comment_marker(line):
+            assert fb.self_evident(line.strip()), line
     # the checks after the cheap conditions agree with the public functions when those hold
     words = len(text.split(None, 60))
     if words <= 60 and fb._may_match(text, fb._PROMO_STEMS):
@@ -41,6 +46,7 @@ def test_notice_and_self_evident_shortcuts_on_real_lines(corpus):
     for text in texts:
         _check_line(text)
     assert sum(map(bool, map(fb.notice_kind, texts))) >= 3
+    assert sum(map(fb.comment_marker, texts)) >= 3
 
 
 @settings(max_examples=2000, deadline=None)
