@@ -134,10 +134,31 @@ def union_regex(matchers: list[Matcher]) -> re.Pattern | None:
     sources = [src for _, src in compiled]
     if len(flags) != 1 or any(_BACKREFERENCE.search(src) for src in sources):
         return None
+    flags = flags.pop()
+    body = "|".join(f"(?:{src})" for src in sources)
+    start = _SHARED_START
+    if not flags & re.VERBOSE and all(src.startswith(start) and _sequence_rest(src[len(start):]) for src in sources):
+        # "(?:^\W*a)|(?:^\W*b)" matches where "^\W*(?:(?:a)|(?:b))" does: one run of \W*
+        # for all of them instead of one each (every source is ^\W* then the rest, in sequence)
+        body = start + "(?:" + "|".join(f"(?:{src[len(start):]})" for src in sources) + ")"
     try:
-        return re.compile("|".join(f"(?:{src})" for src in sources), flags.pop())
+        return re.compile(body, flags)
     except re.error:
         return None
+
+
+#: how most line patterns start; a union factors it out (see union_regex)
+_SHARED_START = "^\\W*"
+
+
+def _sequence_rest(rest: str) -> bool:
+    """Does ``prefix + rest`` read as the prefix followed by ``rest`` as a whole (for a prefix
+    ending in a quantified item)? True when ``rest`` does not start with a quantifier or a
+    lazy/possessive mark, has plainly balanced groups and no alternative outside a group."""
+    if rest[:1] in ("*", "+", "?", "{"):
+        return False
+    bar, balanced = _scan_groups(rest)
+    return balanced and not bar
 
 
 def starts_anchored(rx: re.Pattern) -> bool:
@@ -150,7 +171,14 @@ def starts_anchored(rx: re.Pattern) -> bool:
     src = rx.pattern
     if not (src.startswith("^") or src.startswith("\\A")):
         return False
-    depth, i, n, in_class = 0, 0, len(src), False
+    return not _scan_groups(src)[0]
+
+
+def _scan_groups(src: str) -> tuple[bool, bool]:
+    """(an alternative ``|`` outside any group; the groups are plainly balanced: no ``)`` that
+    closes nothing, none left open, no ``(?#`` comment). A scan of the source that skips
+    escapes and character classes, stopping at the first alternative outside a group."""
+    depth, i, n, in_class, plain = 0, 0, len(src), False, True
     while i < n:
         c = src[i]
         if c == "\\":
@@ -167,12 +195,14 @@ def starts_anchored(rx: re.Pattern) -> bool:
                 i += 2
         elif c == "(":
             depth += 1
+            plain = plain and not src.startswith("?#", i + 1)
         elif c == ")":
             depth -= 1
+            plain = plain and depth >= 0
         elif c == "|" and depth == 0:
-            return False
+            return True, False
         i += 1
-    return True
+    return False, plain and depth == 0 and not in_class
 
 
 def phrase_key(phrase: str) -> str | None:

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterator
 
-from lint.document import Document, Span
+from lint.document import Block, Document, Span
 from lint.packs import has_unsafe_fold
 from lint.rule import Context, Rule, Scope
 
@@ -21,15 +22,39 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_COUNT = re.compile(
-    r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$"
-    # a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
-    # (not a year: "Alien (1979)" in a list of films)
-    r"|^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$"
-)
+_CLOSERS = "\"'”’)]"  # the closing marks _TERMINAL allows after the terminal one
+_TERMINALS = (".", "!", "?", "…", ":", ";")
+
+
+def ends_sentence(text: str) -> bool:
+    """``_TERMINAL.search(text)``: a terminal mark, closing marks, white space, the end. Found
+    from the end without the regex's scan of the whole text (the closing marks and the
+    terminal ones are neither white space nor each other)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
+
+
+# a number with at most a word: "7k SHARES", "12", "1,024 comments"
+_COUNT_NUMBER = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+\s*)?[^\w$€£¥₩]*$")
+# a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
+# (not a year: "Alien (1979)" in a list of films)
+_COUNT_ENTRY = re.compile(r"^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$")
+_COUNT = re.compile(f"{_COUNT_NUMBER.pattern}|{_COUNT_ENTRY.pattern}")  # either: see is_count
+
+
+def is_count(text: str) -> bool:
+    """``_COUNT.match(text)``; the entry form is tried only on a line with a ")", which its
+    every match holds (most lines have none)."""
+    return _COUNT_NUMBER.match(text) is not None or (")" in text and _COUNT_ENTRY.match(text) is not None)
+
+
 _SENTENCE_END = re.compile(r"\w[.!?…][\"'”’)]*(?:\s+[\"“‘(]?[A-Z\d]|\s*$)")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·»]|[|•·»]\s")
 _SEPARATOR_CHAR = re.compile(r"[|•·»/]")  # in every match of _SEPARATORS: one C scan first
+
+
+def has_separator(text: str) -> bool:
+    """``_SEPARATORS.search(text)``, looked for only where one of its characters is."""
+    return _SEPARATOR_CHAR.search(text) is not None and _SEPARATORS.search(text) is not None
 
 
 @lru_cache(maxsize=None)
@@ -62,12 +87,14 @@ def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = Fal
     if not total:
         return best
 
-    best_cover = _count_in(sample, best) / total
+    # both counts below in one pass: _count_in(sample, best) and _count_in(sample, others)
+    both = sum(map(_cover_table(preferred).get, sample, repeat(0)))
+    best_cover = (both & _LOW_COUNT) / total
     # No other list can beat the preferred one when all of them together cover too little:
     # each language's count is at most the count of the union of the lists that differ from
     # the preferred one (a list equal to it covers exactly as much, which never wins). The
     # same test the loop below makes, so the answer is the same; most pages stop here.
-    if _count_in(sample, _other_stop_words(preferred)) / total <= best_cover + 0.05:
+    if (both >> 32) / total <= best_cover + 0.05:
         return best
     for lang in _LANGUAGES:
         stop = stop_words_for(lang)
@@ -93,6 +120,18 @@ def _first_words(lists, limit: int = 3000) -> list[str]:
     return out
 
 
+_LOW_COUNT = (1 << 32) - 1  # a sample has at most 3000 words: each count fits in 32 bits
+
+
+@lru_cache(maxsize=None)
+def _cover_table(preferred: str) -> dict[str, int]:
+    """Each word of the preferred language's stop words or of :func:`_other_stop_words`:
+    1 if it is one of the former, plus 2**32 if one of the latter. A sample's sum of these
+    holds both counts (the low 32 bits and the rest) from one pass over it."""
+    mine, others = stop_words_for(preferred), _other_stop_words(preferred)
+    return {w: (w in mine) + ((w in others) << 32) for w in mine | others}
+
+
 @lru_cache(maxsize=None)
 def _other_stop_words(preferred: str) -> frozenset[str]:
     """Every word of the lists in _LANGUAGES that differ from the preferred language's."""
@@ -104,7 +143,7 @@ def _other_stop_words(preferred: str) -> frozenset[str]:
 class Unit:
     """One line (scraped dump) or block (paragraph, heading, list item) of the document."""
 
-    start: int  # source span
+    start: int  # source span, when no block gives it (see span)
     end: int
     text: str
     kind: str
@@ -113,6 +152,12 @@ class Unit:
     authored: bool = False
     #: one of a run of counts of the same thing (see tally_runs)
     tally: bool = False
+    #: the block the unit is: its source span is looked up only when the unit is reported
+    block: Block | None = None
+
+    @property
+    def span(self) -> Span:
+        return self.block.span if self.block is not None else Span(self.start, self.end)
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -120,9 +165,8 @@ def units_of(doc: Document) -> list[Unit]:
     for block in doc.blocks:
         if not block.text.strip():
             continue
-        span = block.span
         authored = doc.format == "markdown" and block.kind in _AUTHORED
-        out.append(Unit(span.start, span.end, block.text, block.kind, authored=authored))
+        out.append(Unit(0, 0, block.text, block.kind, authored=authored, block=block))
     return out
 
 
@@ -217,16 +261,16 @@ def classify(text: str, stop: frozenset[str], opts: "FooterBlock.Options", scale
     if n >= opts.length_good and density >= opts.stop_words_good:
         return GOOD
     if n >= opts.length_low:
-        if density >= opts.stop_words_near and _TERMINAL.search(stripped):
+        if density >= opts.stop_words_near and ends_sentence(stripped):
             return NEAR
         if density < opts.stop_words_bad:
             return BAD
         return SHORT if density >= opts.stop_words_near else BAD
     if _DATE_LINE.match(stripped):
         return BAD  # "Tuesday November 19, 2019", "Nov 19, 2019, 10:31 pm CST"
-    if len(words) <= 3 and not _TERMINAL.search(stripped):
+    if len(words) <= 3 and not ends_sentence(stripped):
         return BAD  # "Share", "Tweet", "Sports", "7k SHARES"
-    if _COUNT.match(stripped):
+    if is_count(stripped):
         return BAD
     return SHORT
 
@@ -260,6 +304,8 @@ def known_phrase(text: str) -> bool:
     return bool(alnum) and covered_alnum(text, [h for spans in found.values() for h in spans]) >= 0.6 * alnum
 
 
+_ATTRIBUTION = re.compile(r"^[—–-]\s*\w")  # "— Jane Doe (@jane) May 2, 2019"
+_CLAUSE_MARK = re.compile(r"[,:;]")
 _MINOR = frozenset("a an and as at by for from in into of on or the to vs via with & - – —".split())
 _QUANTITY = re.compile(r"^\W*(?:\d+(?:[./,-]\d+)*|[½¼¾⅓⅔]|one|two|three|half)\s+[^\W\d]", re.IGNORECASE)
 
@@ -379,6 +425,11 @@ def promo_notice(text: str) -> bool:
     are made of, in at most 60 words)."""
     if len(text.split(None, 60)) > 60 or not _may_match(text, _PROMO_STEMS):
         return False
+    return _promo_words(text)
+
+
+def _promo_words(text: str) -> bool:
+    """:func:`promo_notice` once its cheap conditions hold (at most 60 words, a stem)."""
     return len({m.group().lower() for m in _PROMO.finditer(text)}) >= 2
 
 
@@ -419,9 +470,14 @@ def photo_credit(text: str) -> bool:
     words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
     if words > 60 or not _may_match(text, _CREDIT_STEMS):
         return False
+    return _credit_forms(text, words)
+
+
+def _credit_forms(text: str, words: int) -> bool:
+    """:func:`photo_credit` once its cheap conditions hold (``words``: at most 60, a stem)."""
     if _CREDIT.search(text):
         return True
-    return words <= 12 and not _TERMINAL.search(text) and bool(_AGENCY.search(text))
+    return words <= 12 and not ends_sentence(text) and bool(_AGENCY.search(text))
 
 
 @lru_cache(maxsize=8192)
@@ -430,17 +486,29 @@ def self_evident(text: str) -> bool:
     a teaser card, a photo caption with its credit, a comment header or a known phrase.
 
     Each test runs only when the cheap condition it starts with holds (the same condition,
-    so the answer is the same): the text is lower-cased and split once for all of them."""
+    so the answer is the same): the text is lower-cased once for all of them, and its words
+    are counted only for a test that needs the number."""
     low = _stem_text(text)
-    words = len(text.split(None, 60))  # the number of words, or 61 for more than 60
-    return bool(
-        (_has_stem(low, ("cookie",)) and consent_notice(text))
-        or (words <= 60 and _has_stem(low, _PROMO_STEMS) and promo_notice(text))
-        or glued_teaser(text)
-        or (words <= 60 and _has_stem(low, _CREDIT_STEMS) and photo_credit(text))
-        or (_may_be_comment_marker(text, low) and comment_marker(text))
-        or (words <= 30 and known_phrase(text))
-    )
+    if _has_stem(low, ("cookie",)) and consent_notice(text):
+        return True
+    words = -1  # not counted yet; then the number of words, or 61 for more than 60
+    if _has_stem(low, _PROMO_STEMS):
+        words = len(text.split(None, 60))
+        if words <= 60 and _promo_words(text):
+            return True
+    if glued_teaser(text):
+        return True
+    if _has_stem(low, _CREDIT_STEMS):
+        if words < 0:
+            words = len(text.split(None, 60))
+        if words <= 60 and _credit_forms(text, words):
+            return True
+    if _may_be_comment_marker(text, low) and comment_marker(text):
+        return True
+    if words < 0:
+        # k words take at least 2k - 1 characters: 60 characters hold at most 30 words
+        words = len(text.split(None, 30)) if len(text) > 60 else 0  # 31: more than 30
+    return words <= 30 and known_phrase(text)
 
 
 @lru_cache(maxsize=8192)
@@ -499,16 +567,22 @@ def glued_teaser(text: str) -> bool:
 
 #: a list of other articles' headlines: this many headline-like lines in a row
 HEADLINE_RUN = 8
-_MID_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]")
+# a sentence ending inside the line: "…word. The", "…said.” He"; written to start with the
+# mark, a lookbehind for the word character before it, so that the engine skips from mark to
+# mark instead of trying every word character: it finds a match where "\w[.!?]…" does
+_MID_SENTENCE_END = re.compile(r"[.!?](?<=\w[.!?])[\"'”’)]*\s+[\"“‘(]?[A-Z]")
 
 
 def headline_like(unit: Unit) -> bool:
     """One line of 4-25 words that reads as a headline: no closing punctuation, one
     sentence at most, not starting in lower case, not structure the author marked up."""
+    if unit.authored:
+        return False
     text = unit.text.strip()
-    n = len(text.split())
-    return (not unit.authored and 4 <= n <= 25 and not text[:1].islower()
-            and not _TERMINAL.search(text) and not _MID_SENTENCE_END.search(text))
+    if text[:1].islower():
+        return False
+    n = len(text.split(None, 25))  # the number of words, or 26 for more than 25
+    return 4 <= n <= 25 and not ends_sentence(text) and not _MID_SENTENCE_END.search(text)
 
 
 _NOT_SHAPE = re.compile(r"[\w\s]+")
@@ -582,7 +656,7 @@ def tally_runs(units: list[Unit]) -> list[bool]:
     keys: list[str | None] = []
     for u in units:
         text = u.text.strip()
-        m = _COUNT_OF.match(text) if _COUNT.match(text) else None
+        m = _COUNT_OF.match(text) if is_count(text) else None
         keys.append(m.group(1).lower()[:4] if m else None)
     out = [False] * len(units)
     i = 0
@@ -627,7 +701,7 @@ def furniture_score(unit: Unit) -> float:
         return 1.0
     if unit.authored:
         return -0.5  # a heading, list item or table cell the author marked up is content
-    if unit.cls == BAD and (_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text)):
+    if unit.cls == BAD and (has_separator(text) or is_count(text) or _DATE_LINE.match(text)):
         return 1.0
     if text.endswith(":") or _QUANTITY.match(text):
         return -1.0  # "Ingredients:", "1 tsp cinnamon", "8-9 ripe pears"
@@ -638,13 +712,13 @@ def furniture_score(unit: Unit) -> float:
     digits = sum(map(str.isdigit, text))
     if digits >= 3 and digits * 5 >= len(text):
         return -1.0  # table rows, results, schedules
-    if re.match(r"^[—–-]\s*\w", text):
+    if _ATTRIBUTION.match(text):
         return -0.5  # "— Jane Doe (@jane) May 2, 2019": an attribution under a quote
     if text[:1].islower():
         return -0.5  # a continuation or a list item, not a menu entry
-    if _TERMINAL.search(text) and len(words) >= 5:
+    if ends_sentence(text) and len(words) >= 5:
         return -0.75  # a sentence
-    if not _TERMINAL.search(text) and letters and not digits:
+    if not ends_sentence(text) and letters and not digits:
         caps = sum(1 for w in letters if w[:1].isupper() or w.lower() in _MINOR)
         if caps == len(letters) and len(letters) <= 15:
             return 1.0  # "Privacy Policy", "Ten Things We Learned From the Budget"
@@ -673,7 +747,7 @@ def strong_furniture(unit: Unit) -> bool:
     if (unit.authored or unit.tally) and not known_phrase(text):
         return False
     return self_evident(text) or bool(_NAV.match(text)) or (
-        unit.cls == BAD and bool(_SEPARATORS.search(text) or _COUNT.match(text) or _DATE_LINE.match(text))
+        unit.cls == BAD and bool(has_separator(text) or is_count(text) or _DATE_LINE.match(text))
     )
 
 
@@ -685,7 +759,7 @@ def menu_like(unit: Unit) -> bool:
         return False
     text = unit.text.strip()
     words = text.split()
-    if len(words) <= 4 and not re.search(r"[,:;]", text) and not unit.authored:
+    if len(words) <= 4 and not _CLAUSE_MARK.search(text) and not unit.authored:
         return True
     return strong_furniture(unit)
 
@@ -746,7 +820,9 @@ def comment_section_start(units: list[Unit], first: int, last: int, opts) -> int
     the last prose unit before the first comment marker ("3 Comments", "Leave a Reply",
     "Alex on May 2, 2018 at 6:34 am said:") that follows most of the prose and has another
     marker after it, or that starts a run of four markers."""
-    markers = [i for i in range(first, len(units)) if comment_marker(units[i].text)]
+    # (a comment marker is self-evident furniture, whose cached answer rules most lines out)
+    markers = [i for i in range(first, len(units))
+               if self_evident(units[i].text.strip()) and comment_marker(units[i].text)]
     total = sum(len(units[i].text) for i in range(first, last + 1) if units[i].cls == GOOD)
     prose = 0
     k = 0
@@ -891,9 +967,12 @@ class FooterBlock(Rule):
             run = []
         # a cookie banner speaking to the reader and a photo credit are never the article,
         # wherever they stand
+        # (a notice is self-evident furniture: the cached answer rules most lines out)
         for i in range(len(units)):
-            if not units[i].authored and notice_kind(units[i].text.strip()):
-                flags[i] = True
+            if not units[i].authored:
+                text = units[i].text.strip()
+                if self_evident(text) and notice_kind(text):
+                    flags[i] = True
         for i, u in enumerate(units):
             # a paragraph of several sentences is never furniture, wherever it stands
             if flags[i] and u.cls == GOOD and len(_SENTENCE_END.findall(u.text)) >= opts.spare_sentences:
@@ -914,7 +993,7 @@ class FooterBlock(Rule):
             i = j + 1
 
     def _finding(self, doc: Document, run: list[Unit], where: str):
-        span = Span(run[0].start, run[-1].end)
+        span = Span(run[0].span.start, run[-1].span.end)
         n = len(run)
         what = "line" if run[0].kind == "line" else "block"
         first = " ".join(run[0].text.split())
