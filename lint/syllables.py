@@ -314,6 +314,13 @@ def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
     return value
 
 
+def cached_build(name: str, key: str, build, dump, load, cache: bool | None = None):
+    """A value built from installed data files, kept in articlelint's cache folder as text:
+    ``load(body)`` of the file of ``name`` and ``key`` (which must change when the source
+    does), else ``build()``, saved as ``dump(value)``. See :func:`_cached`."""
+    return _cached(name, key, build, dump, load, cache)
+
+
 def load_table(cache: bool | None = None) -> SyllableTable:
     """The syllable table: from the cache file if it is current, else parsed (and saved)."""
     source = dictionary_path()

@@ -373,3 +373,36 @@ def test_union_regex_knows_the_flags_without_compiling():
             continue
         assert lazy.compiled_flags_and_pattern() == (expected.flags, expected.pattern), source
     assert packs.Matcher("(?x) a b").compiled_flags_and_pattern()[0] & re.VERBOSE
+
+
+# -- the stop-word lists from the cache file ----------------------------------------------
+
+@pytest.mark.parametrize("preferred", ["en", "de", "pt", "xx"])
+def test_preferred_lists_built_and_loaded_equal_the_packages(preferred, tmp_path, monkeypatch):
+    """_preferred_lists gives what the package's lists give, when it builds the cache file
+    and when it reads it back (a second process would), and a damaged file is rebuilt."""
+    monkeypatch.setenv("ARTICLELINT_CACHE_DIR", str(tmp_path))
+    want = (fb.stop_words_for(preferred), fb._cover_table(preferred))
+    for attempt in ("build", "load"):
+        fb._preferred_lists.cache_clear()
+        assert fb._preferred_lists(preferred) == want, attempt
+    (file,) = tmp_path.glob(f"stopwords-{preferred}-*.txt")
+    header, _, body = file.read_text(encoding="utf-8").partition("\n")
+    if preferred != "xx":  # (xx has no list: nothing before the blank line)
+        assert body.split("\n\n")[0].split("\n") == sorted(want[0])
+    file.write_text(header + "\n" + body.replace("\n\n", "\n"), encoding="utf-8")  # damaged
+    fb._preferred_lists.cache_clear()
+    assert fb._preferred_lists(preferred) == want
+    assert file.read_text(encoding="utf-8").partition("\n")[2] == body  # rebuilt
+    fb._preferred_lists.cache_clear()
+
+
+def test_preferred_lists_from_the_cache_do_not_import_the_package(tmp_path):
+    import subprocess
+
+    code = ("import sys; from lint.rules import footer_block as fb; fb._preferred_lists('en'); "
+            "print('stop_words' in sys.modules)")
+    env = {**__import__("os").environ, "ARTICLELINT_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["True", "False"]  # built, then read
