@@ -30,16 +30,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from lint.diagnostic import Severity
 from lint.document import Block, Document
 from lint.rule import FAMILIES, Context, Rule, Scope
 
+# (PyYAML is imported where a pack is parsed: a built-in pack comes from a cache of its parsed
+# data, and importing yaml alone costs about 10 ms of every run's start)
 
-#: libyaml's composer when PyYAML was built with it (about 40x faster than the pure-Python one;
-#: it gives the same nodes and marks)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _yaml_loader():
+    """PyYAML, and libyaml's composer when PyYAML was built with it (about 40x faster than the
+    pure-Python one; it gives the same nodes and marks)."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PackError(ValueError):
@@ -439,23 +443,80 @@ def load_pack(path: Path, check_patterns: bool = True) -> type[Rule]:
 
 
 def _load_pack_text(path: Path, text: str, check_patterns: bool) -> type[Rule]:
+    if check_patterns:
+        return _build_rule(path, *_parse_pack(path, text), check_patterns=True)
+    # a built-in pack: its checked data (plain JSON values) comes from a cache file keyed by
+    # the pack's text and this module, so a run needs no YAML parser
+    import hashlib
+    import json
+
+    from lint.syllables import cached_build
+
+    built: list[type[Rule]] = []
+
+    def build() -> dict[str, Any]:
+        node, data = _parse_pack(path, text)
+        built.append(_build_rule(path, node, data, False))  # a bad pack raises: nothing cached
+        return _plain(data)
+
+    def load(body: str) -> dict[str, Any] | None:
+        data = json.loads(body)
+        return data if isinstance(data, dict) and isinstance(data.get("categories"), list) else None
+
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    data = cached_build(f"pack-{path.stem}.json", f"{_PLAIN_FORMAT} {digest} {_module_stamp()}", build,
+                        lambda plain: json.dumps(plain, ensure_ascii=False), load)
+    return built[0] if built else _build_rule(path, None, data, False)
+
+
+#: bump when the cached form of a pack's data changes
+_PLAIN_FORMAT = "pack-data 1"
+
+
+def _module_stamp() -> str:
+    """Size and mtime of this module: an edited checkout must not build rules from data an
+    older loader checked."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        st = Path(__file__).stat()
+    except OSError:
+        return "unknown"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    """A checked pack's data without its YAML nodes (what :func:`_build_rule` reads)."""
+    return {key: value for key, value in data.items() if key != "__nodes__"}
+
+
+def _parse_pack(path: Path, text: str):
+    """``(node, data)``: the YAML node of a pack and its top-level keys, checked."""
+    yaml, loader = _yaml_loader()
+    try:
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark else ""
         raise PackError(f"{path}:{line} invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(node, yaml.MappingNode):
         raise PackError(f"{path}:1: a pack must be a mapping of keys (code, name, …)")
-    data = _mapping(path, node, PACK_KEYS, REQUIRED)
-    return _build_rule(path, node, data, check_patterns)
+    return node, _mapping(path, node, PACK_KEYS, REQUIRED)
 
 
-def _err(path: Path, node: yaml.Node, message: str) -> PackError:
-    return PackError(f"{path}:{node.start_mark.line + 1}: {message}")
+def _err(path: Path, node, message: str) -> PackError:
+    """An error at ``node`` (None: checked data, where no node tells the line)."""
+    line = f"{node.start_mark.line + 1}:" if node is not None else ""
+    return PackError(f"{path}:{line} {message}")
 
 
-def _mapping(path: Path, node: yaml.MappingNode, schema: dict, required=()) -> dict[str, Any]:
+def _item(cat: dict, key: str, i: int):
+    """The YAML node of item ``i`` of a category's ``key`` list, None in checked data."""
+    nodes = cat["__nodes__"]
+    return nodes[key].value[i] if key in nodes else None
+
+
+def _mapping(path: Path, node, schema: dict, required=()) -> dict[str, Any]:
+    import yaml
+
     from lint.suggest import did_you_mean
 
     out: dict[str, Any] = {"__nodes__": {}}
@@ -479,39 +540,46 @@ def _mapping(path: Path, node: yaml.MappingNode, schema: dict, required=()) -> d
     return out
 
 
-def _build_rule(path: Path, node: yaml.MappingNode, data: dict, check_patterns: bool = True) -> type[Rule]:
-    nodes = data["__nodes__"]
+def _build_rule(path: Path, node, data: dict, check_patterns: bool = True) -> type[Rule]:
+    """The rule class of a pack's data: checked, with the YAML ``node`` and the nodes in
+    ``data["__nodes__"]`` (where errors are), or (``node`` None) plain data a run with
+    nodes checked before (see _load_pack_text)."""
+    nodes = data.get("__nodes__", {})
     if data["family"] not in FAMILIES:
-        raise _err(path, nodes["family"], f"unknown family {data['family']!r} (one of {', '.join(FAMILIES)})")
+        raise _err(path, nodes.get("family"), f"unknown family {data['family']!r} (one of {', '.join(FAMILIES)})")
     scope = data.get("scope", "line")
     if scope not in SCOPES:
-        raise _err(path, nodes["scope"], f"unknown scope {scope!r} (one of {', '.join(sorted(SCOPES))})")
+        raise _err(path, nodes.get("scope"), f"unknown scope {scope!r} (one of {', '.join(sorted(SCOPES))})")
     try:
         severity = Severity.parse(data.get("severity", "warning"))
     except ValueError as exc:
-        raise _err(path, nodes["severity"], str(exc)) from None
+        raise _err(path, nodes.get("severity"), str(exc)) from None
     if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{3}", data["code"]):
-        raise _err(path, nodes["code"], f"code {data['code']!r} must be letters then 3 digits, like BP001")
+        raise _err(path, nodes.get("code"), f"code {data['code']!r} must be letters then 3 digits, like BP001")
     if not re.fullmatch(r"[a-z][a-z0-9-]*", data["name"]):
-        raise _err(path, nodes["name"], f"name {data['name']!r} must be kebab-case")
+        raise _err(path, nodes.get("name"), f"name {data['name']!r} must be kebab-case")
     categories = []
-    for cat_node in nodes["categories"].value:
-        if not isinstance(cat_node, yaml.MappingNode):
-            raise _err(path, cat_node, "each category must be a mapping (name, label, phrases, patterns)")
-        cat = _mapping(path, cat_node, CATEGORY_KEYS, ("name",))
+    for k, cat_value in enumerate(data["categories"]):
+        if node is None:  # checked data: each category a mapping of the right keys
+            cat_node, cat = None, {**cat_value, "__nodes__": {}}
+        else:
+            import yaml
+
+            cat_node = nodes["categories"].value[k]
+            if not isinstance(cat_node, yaml.MappingNode):
+                raise _err(path, cat_node, "each category must be a mapping (name, label, phrases, patterns)")
+            cat = _mapping(path, cat_node, CATEGORY_KEYS, ("name",))
         regexes = []
         for i, phrase in enumerate(cat.get("phrases", [])):
-            item = cat["__nodes__"]["phrases"].value[i]
             if not isinstance(phrase, str) or not re.search(r"\w", phrase):
-                raise _err(path, item, f"phrase must be a non-empty string, got {phrase!r}")
+                raise _err(path, _item(cat, "phrases", i), f"phrase must be a non-empty string, got {phrase!r}")
             regexes.append(Matcher(phrase_regex(phrase), phrase_key(phrase), None, phrase_words(phrase)))
         for i, pattern in enumerate(cat.get("patterns", [])):
-            item = cat["__nodes__"]["patterns"].value[i]
             try:
                 rx = re.compile(str(pattern), re.IGNORECASE) if check_patterns else None
                 regexes.append(Matcher(str(pattern), None, rx))
             except re.error as exc:
-                raise _err(path, item, f"invalid pattern {pattern!r}: {exc}") from None
+                raise _err(path, _item(cat, "patterns", i), f"invalid pattern {pattern!r}: {exc}") from None
         if not regexes:
             raise _err(path, cat_node, f"category {cat['name']!r} has no phrases or patterns")
         categories.append(
@@ -520,7 +588,7 @@ def _build_rule(path: Path, node: yaml.MappingNode, data: dict, check_patterns: 
     try:
         data["message"].format(label="", category="", text="")
     except (KeyError, IndexError, ValueError) as exc:
-        raise _err(path, nodes["message"], f"message may use {{label}}, {{category}}, {{text}} only ({exc})") from None
+        raise _err(path, nodes.get("message"), f"message may use {{label}}, {{category}}, {{text}} only ({exc})") from None
     defaults = PackOptions(
         min_coverage=data.get("min_coverage", PackOptions.min_coverage),
         max_words=data.get("max_words", PackOptions.max_words),
