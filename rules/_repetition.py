@@ -148,10 +148,15 @@ def _from_translation(doc: Document, block: Block, raw: str, memo: dict[str, _Hi
         return None
     if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text or "|" in text:
         return None
-    low = text.lower()
-    if "getty" in low or "photo" in low or "image" in low or "picture" in low or "credit" in low:
-        return None
     translated = ascii_text.translate(_ASCII_WORDS)
+    # a word of a credit in ``text.lower()`` is in ``translated`` at the same place, and back:
+    # both hold the lower case of the text's letters where it has them and no letter elsewhere
+    # (the text is ASCII but for marks without case)
+    if (
+        "getty" in translated or "photo" in translated or "image" in translated
+        or "picture" in translated or "credit" in translated
+    ):
+        return None
     # The paragraph's words are its sentences' one after the other (no need to split it
     # again) when the sentences come in order, only spaces lie outside them and no word runs
     # over the end of one (``translated`` holds only letters, "0" and spaces); nor over the
@@ -161,12 +166,16 @@ def _from_translation(doc: Document, block: Block, raw: str, memo: dict[str, _Hi
     words: list[str] = []
     content = 0
     prev = 0
+    # each sentence's (start, end, hit), for sentence_units (the hits are memo's)
+    hits: list[tuple[int, int, _Hit]] = []
+    _cache(doc).setdefault("sentence hits", {})[block.index] = hits
     for sentence in doc.sentences_of(block):
         a, b = sentence.start, sentence.end
         part = text[a:b]
         hit = memo.get(part)
         if hit is None:
             hit = memo[part] = _translated_hit(part, translated[a:b])
+        hits.append((a, b, hit))
         if joined:
             if (
                 hit[0] is None or a < prev or b <= a
@@ -190,7 +199,9 @@ def _translated_hit(text: str, translated: str) -> _Hit:
     if _ATTRIBUTION.match(text):
         return (None, None, "", False, 0)
     words = translated.split()
-    return (" ".join(words), words, text, False, len(words) - sum(map(str.isdigit, words)))
+    # (a word of digits is a run of "0" there: without one, every word is a word)
+    numbers = sum(map(str.isdigit, words)) if "0" in translated else 0
+    return (" ".join(words), words, text, False, len(words) - numbers)
 
 
 def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]) -> _Hit | None:
@@ -206,7 +217,7 @@ def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]
         return None
     if unicodedata.normalize("NFKC", text) is not text:  # (the same object when unchanged)
         return None
-    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
+    if _may_have_url(text):
         return None
     if strip_credit(text)[1] or _ATTRIBUTION.match(text):
         return None
@@ -237,6 +248,17 @@ def _from_sentences(doc: Document, block: Block, raw: str, memo: dict[str, _Hit]
 
 
 _URL = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+|</?[a-z][^<>]*>")
+
+
+def _may_have_url(text: str) -> bool:
+    """False only when :data:`_URL` matches nowhere in ``text``: every match holds "://",
+    "@", "<" or a "www." in any case ("W" and "w" are the only characters that (?i)w
+    matches; the lower case of a text holds the lower case of each part of it). Checked for
+    "w." first: "www." is rare, "now." and "law." are not."""
+    return (
+        "://" in text or "@" in text or "<" in text
+        or (("w." in text or "W." in text) and "www." in text.lower())
+    )
 
 
 def normal_words(text: str) -> list[str]:
@@ -293,9 +315,7 @@ def _normalise_words(text: str) -> tuple[str, list[str], str]:
     punctuation is a space (most prose) takes one ``translate``: there the words are the runs
     of ASCII letters and digits, case folding is ``lower``, and the digits are 0-9."""
     text = unicodedata.normalize("NFKC", text)
-    # every match of _URL has one of these ("www." ends in "w." or "W.": no other character
-    # matches (?i)w)
-    if "://" in text or "@" in text or "<" in text or "w." in text or "W." in text:
+    if _may_have_url(text):
         text = _URL.sub(" ", text)
     ascii_text = _ascii_with_spaces(text)
     if ascii_text is not None:
@@ -412,9 +432,21 @@ def paragraph_units(doc: Document, min_words: int) -> list[Unit]:
     return cache[key]
 
 
+def paragraph_groups(doc: Document, min_words: int) -> list[list[Unit]]:
+    """:func:`exact_groups` of :func:`paragraph_units`, computed once per document
+    (repeated-paragraph reports them; repeated-sentence leaves those paragraphs alone)."""
+    cache = _cache(doc)
+    key = ("paragraph groups", min_words)
+    if key not in cache:
+        cache[key] = exact_groups(paragraph_units(doc, min_words))
+    return cache[key]
+
+
 def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozenset()) -> list[Unit]:
     """Sentences (from the shared segmenter) of prose blocks, with at least ``min_words`` words."""
-    memo = _cache(doc).setdefault("normalised", {})
+    cache = _cache(doc)
+    memo = cache.setdefault("normalised", {})
+    stored = cache.get("sentence hits", {})
     code = "`" in doc.source
     out: list[Unit] = []
     for block in _prose_blocks(doc):
@@ -422,6 +454,13 @@ def sentence_units(doc: Document, min_words: int, skip_blocks: set[int] = frozen
             continue
         text = block.text
         sliced = not code or len(block.runs) < 2  # then _with_code gives the slice
+        hits = stored.get(block.index) if sliced else None
+        if hits is not None:
+            # the sentences' hits read by _from_translation (memo's, for these same slices)
+            for a, b, hit in hits:
+                if hit[0] is not None and hit[4] >= min_words:
+                    out.append(Unit(block, a, b, hit[1], hit[2], hit[3], hit[0], len(out)))
+            continue
         for sentence in doc.sentences_of(block):
             a, b = sentence.start, sentence.end
             raw = text[a:b] if sliced else _with_code(doc, block, a, b)
@@ -614,10 +653,12 @@ def near_matches(
                 plist.append(me)
         if not shared:
             continue
-        counts = Counter(shared)
-        best: Match | None = None
         # (six distinct shingles among the first eight are six distinct ones in all)
         need = 2 if len(set(grams[:8])) >= 6 or len(set(grams)) >= 6 else 1
+        if need == 2 and len(set(shared)) == len(shared):
+            continue  # no earlier unit shares two shingles with this one (the common case)
+        counts = Counter(shared)
+        best: Match | None = None
         ranked = sorted(((c, j) for j, c in counts.items() if c >= need), reverse=True)
         if not ranked:
             continue

@@ -51,8 +51,8 @@ class RepeatedParagraph(Rule):
         collapse_after: int = 5
 
     def check(self, doc, ctx):
-        units = rep.paragraph_units(doc, self.options.min_words)
-        pairs = [(later, group[0]) for group in rep.exact_groups(units) for later in group[1:]]
+        groups = rep.paragraph_groups(doc, self.options.min_words)
+        pairs = [(later, group[0]) for group in groups for later in group[1:]]
         for earlier, copies in rep.collapse(pairs, self.options.collapse_after):
             line = rep.line_of(doc, earlier)
             if len(copies) == 1:

@@ -119,8 +119,7 @@ def _repeated_blocks(doc, exact, near) -> set[int]:
     """Blocks that repeat an earlier paragraph as a whole, by the paragraph rules' options."""
     out: set[int] = set()
     if exact is not None:
-        units = rep.paragraph_units(doc, exact.min_words)
-        out |= {u.block.index for g in rep.exact_groups(units) for u in g[1:]}
+        out |= {u.block.index for g in rep.paragraph_groups(doc, exact.min_words) for u in g[1:]}
     if near is not None:
         out |= {m.later.block.index for m in rep.paragraph_near_matches(doc, near.min_words, near.threshold)}
     return out

@@ -11,7 +11,6 @@ from operator import add, and_, itemgetter, mul
 from lint.document import Span
 from lint.rule import Rule, Scope
 
-from ._repetition import findall_between_spaces
 
 _PARAGRAPH_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Words and punctuation marks as separate tokens, close to NLTK's word_tokenize.
@@ -104,22 +103,27 @@ class RepetitiveDocument(Rule):
             text = text.strip()
         else:
             text = "\n\n".join(b.text for b in doc.blocks)
-        tokens = findall_between_spaces(_TOKEN, text)
+        tokens = _tokens(text)
         if _words(tokens, max(1, o.min_words)) < max(1, o.min_words) or not text:
             return None
         total = len(text)
         stats = []
-        paragraphs = [p for p in _PARAGRAPH_SPLIT.split(text) if p.strip()]
+        paragraphs = list(filter(str.strip, _PARAGRAPH_SPLIT.split(text)))
         dup, chars = _duplicates(paragraphs)
         stats.append(("duplicate-paragraph fraction", dup / len(paragraphs), o.max_duplicate_paragraph_fraction))
         stats.append(("duplicate-paragraph character fraction", chars / total, o.max_duplicate_paragraph_char_fraction))
-        lines = [l for l in text.splitlines() if _HAS_WORD.search(l)]
+        lines = list(filter(_HAS_WORD.search, text.splitlines()))
         dup, chars = _duplicates(lines)
         stats.append(("duplicate-line fraction", dup / len(lines), o.max_duplicate_line_fraction))
         stats.append(("duplicate-line character fraction", chars / total, o.max_duplicate_line_char_fraction))
         limits = o.max_top_ngram_char_fraction
         bigrams = Counter(zip(tokens, tokens[1:]))
         if quick and all(value <= limit for _, value, limit in stats):
+            # a bound of the bounds below first: every bigram's characters times its count
+            # are at most those of two of the longest tokens and a space, times the top count
+            most = max(bigrams.values(), default=0) * (2 * max(map(len, tokens)) + 1)
+            if all(chars / total <= limit for chars, limit in zip((most, 2 * most, 2 * most + most // 3), limits)):
+                return None  # nothing over a limit: no finding
             top2 = _top_chars(bigrams, 2)
             bounds = (top2, *_longer_ngram_bounds(bigrams))
             if all(chars / total <= limit for chars, limit in zip(bounds, limits)):
@@ -127,6 +131,32 @@ class RepetitiveDocument(Rule):
         for n, chars, limit in zip((2, 3, 4), _top_ngrams_chars(tokens, bigrams), limits):
             stats.append((f"top {n}-gram character fraction", chars / total, limit))
         return stats
+
+
+def _tokens(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, read piece by piece between white space as
+    ``_repetition.findall_between_spaces`` does, and with no regular expression for a run of
+    letters and digits with one mark before or after it ("said," "(the"): a mark that is
+    not a word character (``_``) or an apostrophe is a token of its own, and the run is one
+    (most pieces with a mark)."""
+    out: list[str] = []
+    add, extend, find = out.append, out.extend, _TOKEN.findall
+    for piece in text.split():
+        if piece.isalnum():
+            add(piece)
+        elif piece[:-1].isalnum() and piece[-1] not in _NOT_A_MARK:
+            add(piece[:-1])
+            add(piece[-1])
+        elif piece[1:].isalnum() and piece[0] not in _NOT_A_MARK:
+            add(piece[0])
+            add(piece[1:])
+        else:
+            extend(find(piece))
+    return out
+
+
+#: the characters besides letters and digits that a run of _TOKEN can hold
+_NOT_A_MARK = "_'’"
 
 
 def _words(tokens: list[str], enough: int) -> int:
