@@ -114,7 +114,8 @@ class RepetitiveDocument(Rule):
         stats.append(("duplicate-paragraph character fraction", chars / total, o.max_duplicate_paragraph_char_fraction))
         lines = list(filter(_HAS_WORD.search, text.splitlines()))
         dup, chars = _duplicates(lines)
-        stats.append(("duplicate-line fraction", dup / len(lines), o.max_duplicate_line_fraction))
+        # (a text of "_" or "__" tokens has words but no line with a letter or digit)
+        stats.append(("duplicate-line fraction", dup / len(lines) if lines else 0.0, o.max_duplicate_line_fraction))
         stats.append(("duplicate-line character fraction", chars / total, o.max_duplicate_line_char_fraction))
         limits = o.max_top_ngram_char_fraction
         bigrams = Counter(zip(tokens, tokens[1:]))

@@ -106,6 +106,15 @@ def test_thousands_of_the_same_line_only_repetitive_document():
     assert "duplicate-line fraction 1.00" in found[0][2]
 
 
+@pytest.mark.parametrize("source", [" ".join(["_"] * 300), " ".join(["__ --"] * 300), "\n".join(["____"] * 300)])
+def test_words_without_letters_are_measured_without_a_crash(source):
+    """Underscores are word characters: such a text has words but no line with a letter or a
+    digit (the duplicate-line fraction once divided by zero lines: AL900)."""
+    found = run(source + "\n", "RP005")  # debug=True: a crash raises here
+    assert all(code == "RP005" for _, code, _, _ in found)
+    assert run(source.replace("_", "x") + "\n", "RP005")  # the same text in letters is flagged
+
+
 def test_short_document_not_measured_by_repetitive_document():
     assert run("Buy now. Buy now. Buy now.\n", "RP005") == []
     assert run("Buy now. Buy now. Buy now.\n", "RP005", **{"repetitive-document": {"min-words": 1}})
