@@ -75,9 +75,11 @@ def test_any_text_of_ascii_and_the_marks_is_its_own_nfkc_form():
 
 
 def test_credit_hints_only_in_ascii_letters_of_the_lowered_text():
-    # _from_translation looks for the hint words in text.lower(): a text of ASCII and the
-    # marks has no İ or ı (strip_credit's other branch) and lower() maps it character by
-    # character, so a part's lower-cased text is a part of the whole's
+    # _from_translation looks for the hint words in the translated paragraph (its letters
+    # lower-cased, everything else a space), where they are exactly where text.lower() has
+    # them: a text of ASCII and the marks has no İ or ı (strip_credit's other branch) and
+    # lower() maps it character by character, so a part's lower-cased text is a part of the
+    # whole's (test_credit_words_in_the_translation_* check the first half)
     assert all(c.isascii() for c in "gettyphotoimagepicturecredit|")
     assert not {"İ", "ı"} & set(rep._PUNCTUATION)
 
