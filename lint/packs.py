@@ -446,10 +446,11 @@ def _load_pack_text(path: Path, text: str, check_patterns: bool) -> type[Rule]:
     if check_patterns:
         return _build_rule(path, *_parse_pack(path, text), check_patterns=True)
     # a built-in pack: its checked data (plain JSON values) comes from a cache file keyed by
-    # the pack's text and this module, so a run needs no YAML parser
+    # the pack's text and articlelint's code (lint.cache.code_stamp), so a run needs no YAML parser
     import hashlib
     import json
 
+    from lint.cache import code_stamp
     from lint.syllables import cached_build
 
     built: list[type[Rule]] = []
@@ -464,23 +465,13 @@ def _load_pack_text(path: Path, text: str, check_patterns: bool) -> type[Rule]:
         return data if isinstance(data, dict) and isinstance(data.get("categories"), list) else None
 
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    data = cached_build(f"pack-{path.stem}.json", f"{_PLAIN_FORMAT} {digest} {_module_stamp()}", build,
+    data = cached_build(f"pack-{path.stem}.json", f"{_PLAIN_FORMAT} {digest} {code_stamp()}", build,
                         lambda plain: json.dumps(plain, ensure_ascii=False), load)
     return built[0] if built else _build_rule(path, None, data, False)
 
 
 #: bump when the cached form of a pack's data changes
 _PLAIN_FORMAT = "pack-data 1"
-
-
-def _module_stamp() -> str:
-    """Size and mtime of this module: an edited checkout must not build rules from data an
-    older loader checked."""
-    try:
-        st = Path(__file__).stat()
-    except OSError:
-        return "unknown"
-    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:

@@ -573,8 +573,9 @@ def lint_targets(targets: list[Target], options: RunOptions,
                     if per.ruleset is None:
                         served.setdefault(cid, []).append(index)
                     return
+        cache_path = abspath(target.path) if per.cache is not None and target.path != "-" else None
         if target.path != "-" and not options.keep_sources and (
-                per.cache is None or not per.cache.knows(abspath(target.path))):
+                per.cache is None or not per.cache.knows(cache_path)):
             # nothing to look up (no cache, or nothing cached for this path): the file is read
             # once, where it is linted (in a worker, when there are many); its size only orders
             # the work. The worker sends back the digest of what it read; the stamp, taken
@@ -586,7 +587,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
             if size is not None:
                 jobs.append(_Job(index, cid, display, None, source=target.path, size=size))
                 if per.cache is not None:
-                    keys[index] = (abspath(target.path), None, stamp)
+                    keys[index] = (cache_path, None, stamp)
                 return
         try:
             src = read_source(target.path, cfg.max_file_size)
@@ -601,7 +602,6 @@ def lint_targets(targets: list[Target], options: RunOptions,
         if per.cache is not None and target.path != "-":
             from lint.cache import content_digest
 
-            cache_path = abspath(target.path)
             digest = content_digest(src.text)
             hit = per.cache.get(cache_path, digest, display)
             if hit is not None:

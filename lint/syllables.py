@@ -277,10 +277,12 @@ def _prune(target: Path) -> None:
         pass  # another run pruned it first, or the folder is read-only
 
 
-def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
-    """``load(body)`` of the cache file of ``name`` and ``key`` if its header names ``key``
-    and the body's length and CRC-32; else ``build()``, saved with ``dump``. Cache trouble
-    costs speed, never a failure.
+def cached_build(name: str, key: str, build, dump, load, cache: bool | None = None):
+    """A value built from installed data, kept as text in articlelint's cache folder (the
+    syllable table, pyphen's patterns, footer-block's stop words, the built-in packs):
+    ``load(body)`` of the cache file of ``name`` and ``key`` (which changes when the source
+    does) if its header names ``key`` and the body's length and CRC-32; else ``build()``,
+    saved with ``dump``. Cache trouble costs speed, never a failure.
     """
     use_cache = _cache_enabled() if cache is None else cache
     target = cache_file(name, key)
@@ -314,17 +316,10 @@ def _cached(name: str, key: str, build, dump, load, cache: bool | None = None):
     return value
 
 
-def cached_build(name: str, key: str, build, dump, load, cache: bool | None = None):
-    """A value built from installed data files, kept in articlelint's cache folder as text:
-    ``load(body)`` of the file of ``name`` and ``key`` (which must change when the source
-    does), else ``build()``, saved as ``dump(value)``. See :func:`_cached`."""
-    return _cached(name, key, build, dump, load, cache)
-
-
 def load_table(cache: bool | None = None) -> SyllableTable:
     """The syllable table: from the cache file if it is current, else parsed (and saved)."""
     source = dictionary_path()
-    text = _cached(
+    text = cached_build(
         CACHE_NAME, _source_key(source),
         lambda: dump_table(parse_dictionary(source.read_text(encoding="utf-8"))),
         lambda body: body, check_table_text, cache,
@@ -384,7 +379,7 @@ def seed_pyphen(lang: str) -> None:
         hd.maxlen = data["maxlen"]
         return hd
 
-    pyphen.hdcache[path] = _cached(
+    pyphen.hdcache[path] = cached_build(
         f"pyphen-{name}.json", _source_key(Path(str(path))), lambda: pyphen.HyphDict(path), dump, load
     )
 

@@ -22,15 +22,15 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 # list may be the site's menu; in Markdown it is the writer's.)
 _AUTHORED = frozenset({"heading", "list_item", "table_cell", "quote", "html_block"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_CLOSERS = "\"'”’)]"  # the closing marks _TERMINAL allows after the terminal one
+_CLOSERS = "\"'”’)]"  # the closing marks a terminal mark may have after it
 _TERMINALS = (".", "!", "?", "…", ":", ";")
 
 
 def ends_sentence(text: str) -> bool:
-    """``_TERMINAL.search(text)``: a terminal mark, closing marks, white space, the end. Found
-    from the end without the regex's scan of the whole text (the closing marks and the
-    terminal ones are neither white space nor each other)."""
+    """Does ``text`` end with a terminal mark, then closing marks and white space? (The plain
+    regex is TERMINAL in tests/test_footer_block_regex_speed.py.) Found from the end, without
+    a regex's scan of the whole text (the closing marks and the terminal ones are neither
+    white space nor each other)."""
     return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
@@ -39,12 +39,11 @@ _COUNT_NUMBER = re.compile(r"^[^\w$€£¥₩]*\d[\d.,]*\s*[kKmM]?\s*(?:[^\W\d]+
 # a category or archive entry with its number of posts: "WordPress(53)", "Novembro (113)"
 # (not a year: "Alien (1979)" in a list of films)
 _COUNT_ENTRY = re.compile(r"^\W*[^\W\d][^()\n]{0,40}?\s*\((?!(?:19|20)\d\d\))\d{1,5}\)\W*$")
-_COUNT = re.compile(f"{_COUNT_NUMBER.pattern}|{_COUNT_ENTRY.pattern}")  # either: see is_count
 
 
 def is_count(text: str) -> bool:
-    """``_COUNT.match(text)``; the entry form is tried only on a line with a ")", which its
-    every match holds (most lines have none)."""
+    """Either form matches ``text``; the entry form is tried only on a line with a ")", which
+    its every match holds (most lines have none)."""
     return _COUNT_NUMBER.match(text) is not None or (")" in text and _COUNT_ENTRY.match(text) is not None)
 
 

@@ -99,7 +99,7 @@ def test_teaser_cards_inside_an_article_need_a_run():
     ("The committee met (twice) on Monday", False), ("Apollo 11 (1969)", False), ("Alien (1979)", False),
 ])
 def test_category_entries_with_post_counts_are_counts(line, expected):
-    assert bool(fb._COUNT.match(line)) is expected
+    assert fb.is_count(line) is expected
 
 
 def test_stop_words_follow_the_prose_not_the_menus():
