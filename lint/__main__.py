@@ -1,3 +1,3 @@
-from lint.cli import main
+from lint.replay import main
 
 main()

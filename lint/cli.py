@@ -161,6 +161,12 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
         except BaselineError as exc:
             raise _fail(str(exc))
 
+    from lint import replay
+
+    recorder = replay.active()
+    if recorder is not None:  # an answer a re-run of this command may print (lint.replay)
+        recorder.note_inputs(targets, extra_files=(config_file, baseline_file))
+
     options = RunOptions(extra_ignore=_split(ignore) or (), baseline=baseline, debug=debug,
                          stdin_filename=stdin_filename, jobs=jobs, cache=not no_cache,
                          cache_dir=cache_dir,
@@ -203,6 +209,12 @@ def _check(paths, fmt, output, select, extend_select, ignore, fail_on, config_fi
     outcome = Outcome(fail_on=fail_on or "warning")
     for r in results:
         outcome.add(r, fail_on or fail_on_of.get(r.path))
+    if recorder is not None:
+        stats = options.stats
+        recorder.note_run(
+            output is None and not stdin_filename and not stats.get("unsettled") and not stats.get("progress")
+            and len(all_results) == len(results) and not any(r.has_error or r.skipped for r in results),
+            stats.get("cache_folders", ()))
 
     # 3. report
     if statistics:

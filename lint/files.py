@@ -12,6 +12,10 @@ if TYPE_CHECKING:
 
 ALWAYS_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".articlelint_cache", ".tox"}
 
+#: when a list, every folder a walk lists is appended to it (:mod:`lint.replay` stamps them:
+#: a file added to one of them changes what a run lints)
+visited: list[str] | None = None
+
 
 def _spec(patterns, where: str | None = None) -> "pathspec.PathSpec":
     """A gitignore-style matcher of ``patterns``. A pattern pathspec cannot compile is a
@@ -120,6 +124,8 @@ def iter_files(root: Path, include, exclude, base: Path | None = None) -> Iterat
     base = (base or root).resolve()
     stop = _git_root(root) or root
     for dirpath, dirnames, filenames in os.walk(root):
+        if visited is not None:
+            visited.append(dirpath)
         folder = Path(dirpath)
         chain = ignores.chain(folder, stop)
         keep = []

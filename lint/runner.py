@@ -167,7 +167,9 @@ class RunOptions:
     #: keep each file's text in its result (SARIF and rdjsonl reports and baselines read it);
     #: False keeps only a line index, so a run over many files holds less
     keep_sources: bool = True
-    #: filled by the run: files, cached (answered from the cache), linted, workers
+    #: filled by the run: files, cached (answered from the cache), linted, workers, unsettled
+    #: (linted files whose findings were not storable: a crashed rule, a backend that could not
+    #: answer, rules that read other files), progress (a progress bar was drawn)
     stats: dict = field(default_factory=dict)
 
 
@@ -668,6 +670,8 @@ def lint_targets(targets: list[Target], options: RunOptions,
             # worker read other content (the file changed): no stamp for it
             key = (key[0], digest, key[2] if key[1] is None else None)
         per = prepared[target_job.config_id]
+        if not ok or per.split or skipped is not None:
+            options.stats["unsettled"] += 1  # findings another run may not get again
         if key is not None and per.cache is not None and ok:
             if raw is not None:
                 per.cache.put(key[0], key[1], "raw", raw)
@@ -679,7 +683,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
     by_index = {job.index: job for job in jobs}
     jobs_n = options.jobs if options.jobs and options.jobs > 0 else default_jobs()
     workers = min(jobs_n, len(jobs) // MIN_FILES_PER_WORKER)
-    options.stats.update(files=len(targets), cached=hits, linted=len(jobs),
+    options.stats.update(files=len(targets), cached=hits, linted=len(jobs), unsettled=0, progress=False,
                          partly_cached=sum(1 for j in jobs if j.cached_raw is not None),
                          workers=workers if workers >= 2 else 1)
     try:
@@ -701,9 +705,11 @@ def lint_targets(targets: list[Target], options: RunOptions,
                     _collect_as_before(old_gc)
     finally:
         if progress is not None:
+            options.stats["progress"] = progress.drawn
             progress.close()
     for cache in caches.values():
         cache.save()
+    options.stats["cache_folders"] = sorted({str(folder) for folder, _ in caches})
 
     out = [r for r in results if r is not None]
     if on_result is not None:

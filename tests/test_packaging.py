@@ -81,7 +81,7 @@ def test_wheel_installs_rules_as_lint_rules(snapshot, tmp_path):
     assert not [n for n in names if n.startswith("rules/")], "a top-level rules package would clash with django-rules"
     assert not [n for n in names if n.startswith("tests/")]
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "articlelint = lint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "articlelint = lint.replay:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
     # installed without the source tree (no editable path), the pack is found and works
     target = tmp_path / "site"
