@@ -79,22 +79,34 @@ class HardParagraph(Rule):
         return formula_inputs()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-        # check_block's first two tests, here: no generator for the blocks they leave out
+        # check_block's two tests, here, once: no generator for the blocks they leave out
         least = self.options.min_sentences
+        sentences_of = doc.sentences_of
         for block in doc.blocks:
-            if len(doc.sentences_of(block)) >= least and is_running_prose(block):
-                yield from self.check_block(doc, block, ctx)
+            sentences = sentences_of(block)
+            if len(sentences) >= least and is_running_prose(block):
+                yield from self._check_prose(block, sentences, ctx)
 
     def check_block(self, doc: Document, block: Block, ctx: Context) -> Iterator[Diagnostic]:
         if not is_running_prose(block):
             return
-        opts = self.options
         sentences = doc.sentences_of(block)
-        if len(sentences) < opts.min_sentences:
+        if len(sentences) < self.options.min_sentences:
             return  # (leaving sentences out below never adds one)
+        yield from self._check_prose(block, sentences, ctx)
+
+    def _check_prose(self, block: Block, sentences: list, ctx: Context) -> Iterator[Diagnostic]:
+        """check_block for a block of running prose with at least min-sentences sentences."""
+        opts = self.options
+        # a block of running prose surely shorter than min-words (its words are at most its
+        # pieces between spaces, and leaving out addresses or sentences never adds one)
+        if at_most_words(block.text, opts.min_words - 1):
+            return
         text = block_prose(block)
         limit = self._long_sentence_words
-        if limit is not None:
+        # a sentence is a piece of the block: when the block surely has at most ``limit``
+        # words (fewer spaces, all printable), so has each sentence, and none is left out
+        if limit is not None and not at_most_words(block.text, limit):
             kept = [t for t in map(_text, sentences) if at_most_words(t, limit) or count_words(t) <= limit]
             if len(kept) < len(sentences):
                 sentences, text = kept, as_prose(" ".join(t.strip() for t in kept))
