@@ -284,6 +284,9 @@ class PackIndex:
                 by_key.setdefault(m.key, []).append((ci, m))
         self.always = tuple(always)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        #: the keys as a set: a line's words intersect it from the smaller side (a set's
+        #: intersection with a dict goes through every key of the dict)
+        self._keys = frozenset(self.by_key)
         #: one regex of all the always-run ones: a line it does not match skips them all
         self._always_any: re.Pattern | None | bool = False  # False: not built yet
         #: the latest answers by text: template-footer and footer-block ask about the same
@@ -305,7 +308,7 @@ class PackIndex:
             candidates = self.everything
         else:
             by_key = self.by_key
-            keyed = tuple(x for k in tokens.intersection(by_key) for x in by_key[k]
+            keyed = tuple(x for k in tokens.intersection(self._keys) for x in by_key[k]
                           if x[1].words is None or x[1].words <= tokens)
             if self._always_any is False:
                 self._always_any = union_regex([m for _, m in self.always])
