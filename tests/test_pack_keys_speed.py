@@ -90,3 +90,22 @@ def test_template_footer_findings_on_known_lines():
     text = "Body text here.\n\nShare this story\n\nAll rights reserved © 2019\n\nLeave a Reply\n"
     findings = list(rule_cls().check(parse(text, "x.txt"), Context()))
     assert len(findings) >= 2
+
+
+def test_template_footer_findings_as_with_the_plain_hits(corpus, monkeypatch):
+    from lint.rule import Context
+
+    rule_cls = load_pack(builtin_pack_dir() / "template-footer.yaml", check_patterns=False)
+    paths = sorted((corpus / "news").glob("*.txt"))[:200] + sorted((corpus / "blog").rglob("*.md"))[:100]
+    if (corpus / "boilerplate").is_dir():
+        paths += sorted(p for p in (corpus / "boilerplate").rglob("*") if p.is_file())[:80]
+    docs = [parse(p.read_text(encoding="utf-8", errors="replace"), str(p)) for p in paths]
+
+    def findings():
+        rule_cls.index()._recent.clear()
+        return [(d.span, d.message, d.extra) for doc in docs for d in rule_cls().check(doc, Context())]
+
+    fast = findings()
+    monkeypatch.setattr(PackIndex, "_hits", _plain_hits)
+    assert findings() == fast
+    assert len(fast) >= 5
