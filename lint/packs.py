@@ -284,6 +284,9 @@ class PackIndex:
                 by_key.setdefault(m.key, []).append((ci, m))
         self.always = tuple(always)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        #: the keys as a set: a line's words intersect it from the smaller side (a set's
+        #: intersection with a dict goes through every key of the dict)
+        self._keys = frozenset(self.by_key)
         #: one regex of all the always-run ones: a line it does not match skips them all
         self._always_any: re.Pattern | None | bool = False  # False: not built yet
         #: the latest answers by text: template-footer and footer-block ask about the same
@@ -305,7 +308,7 @@ class PackIndex:
             candidates = self.everything
         else:
             by_key = self.by_key
-            keyed = tuple(x for k in tokens.intersection(by_key) for x in by_key[k]
+            keyed = tuple(x for k in tokens.intersection(self._keys) for x in by_key[k]
                           if x[1].words is None or x[1].words <= tokens)
             if self._always_any is False:
                 self._always_any = union_regex([m for _, m in self.always])
@@ -352,19 +355,24 @@ class PackRule(Rule):
             else:
                 ranges = block.lines()
             for start, end in ranges:
-                yield from self._check_range(block, start, end)
+                # (a function, not a generator: most lines have no finding, and making and
+                # running a generator for each of them cost more than its checks)
+                finding = self._check_range(block, start, end)
+                if finding is not None:
+                    yield finding
 
-    def _check_range(self, block: Block, start: int, end: int) -> Iterator:
+    def _check_range(self, block: Block, start: int, end: int):
+        """The finding of ``block.text[start:end]``, or None."""
         text = block.text[start:end]
         if not text.strip():
-            return
+            return None
         # (more than max_words words: the split stops after max_words + 1 of them)
         if self.pack_scope == "line" and len(text.split(None, max(self.options.max_words, 0))) > self.options.max_words:
-            return
+            return None
         alnum = None
         found = self.index().hits(text)
         if not found:
-            return
+            return None
         best: tuple[float, Category, list[tuple[int, int]]] | None = None
         for ci, cat in enumerate(self.categories):
             hits = found.get(ci)
@@ -373,16 +381,16 @@ class PackRule(Rule):
             if alnum is None:
                 alnum = sum(map(str.isalnum, text))
                 if not alnum:
-                    return
+                    return None
             covered = covered_alnum(text, hits)
             coverage = covered / alnum
             if best is None or coverage > best[0]:
                 best = (coverage, cat, hits)
         if best is None:
-            return
+            return None
         coverage, cat, hits = best
         if self.pack_scope in ("line", "block") and coverage < self.options.min_coverage:
-            return
+            return None
         if self.pack_scope == "sentence":
             lo, hi = min(h[0] for h in hits), max(h[1] for h in hits)
         else:  # the whole line/block is the boilerplate
@@ -391,7 +399,7 @@ class PackRule(Rule):
         matched = text[lo:hi]
         template = cat.message or self.message_template
         message = template.format(label=cat.label, category=cat.name, text=_shorten(matched))
-        yield self.report(
+        return self.report(
             block.source_span(start + lo, start + hi),
             message,
             fingerprint_text=matched,

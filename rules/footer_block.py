@@ -89,6 +89,13 @@ def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = Fal
 
     # both counts below in one pass: _count_in(sample, best) and _count_in(sample, others)
     both = sum(map(cover_table.get, sample, repeat(0)))
+    return _pick_from_counts(best, both, total, sample)
+
+
+def _pick_from_counts(best: frozenset[str], both: int, total: int, sample) -> frozenset[str]:
+    """:func:`pick_stop_words` once the sample's ``total`` words are counted: ``both`` their
+    sum in the preferred language's cover table (``best``: its list). ``sample``: the words,
+    or a function that gives them (needed only when another list may win)."""
     best_cover = (both & _LOW_COUNT) / total
     # No other list can beat the preferred one when all of them together cover too little:
     # each language's count is at most the count of the union of the lists that differ from
@@ -96,12 +103,49 @@ def pick_stop_words(words: list[str], preferred: str = "en", lowered: bool = Fal
     # same test the loop below makes, so the answer is the same; most pages stop here.
     if (both >> 32) / total <= best_cover + 0.05:
         return best
+    if callable(sample):
+        sample = sample()
     for lang in _LANGUAGES:
         stop = stop_words_for(lang)
         cover = _count_in(sample, stop) / total
         if cover > best_cover + 0.05:
             best, best_cover = stop, cover
     return best
+
+
+def stop_words_and_counts(units: list["Unit"], lowered: list[list[str]], preferred: str,
+                          length_low: int) -> tuple[frozenset[str], list[int]]:
+    """The page's stop-word list and each unit's number of stop words: the list
+    :func:`pick_stop_words` picks from the first 3000 words of the units of at least
+    ``length_low`` characters (the language of the prose, not of the menus around it), or of
+    all units when those have fewer than 30 words. (``lowered``: each unit's
+    :func:`lower_words`.)
+
+    Each unit's words are looked up once, in the preferred language's cover table: the sums
+    give both the sample's counts and, when the preferred list is picked (most pages), each
+    unit's count (tests/test_footer_block_counts_speed.py: as the plain form)."""
+    best, table = _preferred_lists(preferred)
+    both = [sum(map(table.get, lw, repeat(0))) for lw in lowered]
+    chosen = [i for i, u in enumerate(units) if len(u.text) >= length_low]
+    if sum(len(lowered[i]) for i in chosen) < 30:
+        chosen = range(len(units))
+    total = sample_sum = 0
+    for i in chosen:
+        lw = lowered[i]
+        if total + len(lw) <= 3000:
+            total += len(lw)
+            sample_sum += both[i]
+        else:  # the unit the sample's 3000 words end in
+            sample_sum += sum(map(table.get, lw[: 3000 - total], repeat(0)))
+            total = 3000
+            break
+    if not total:
+        stop = best
+    else:
+        stop = _pick_from_counts(best, sample_sum, total, lambda: _first_words(lowered[i] for i in chosen)[:3000])
+    if stop is best:
+        return stop, [n & _LOW_COUNT for n in both]
+    return stop, [sum(map(stop.__contains__, lw)) for lw in lowered]
 
 
 def _count_in(sample: list[str], words: frozenset[str]) -> int:
@@ -377,26 +421,29 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Alex on September 17, 2018 at 6:34 am said:", "Jane says:", "November 19, 2019 at 9:45 am"
-_COMMENT_HEADER = re.compile(
+# (the header of one reader comment: each match has a time, "6:34", or ends with a colon)
+_COMMENTER_SOURCE = (
     rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
     rf"|^.{{1,60}}?\s+(?:said|says|wrote)\s*:\s*$"
-    rf"|^\W*(?:\d+\s+)?(?:comments?|responses?|replies)\W*$"
+)
+# the other markers: each match holds one of _COMMENT_STEMS
+_COMMENT_WORDS_SOURCE = (
+    rf"^\W*(?:\d+\s+)?(?:comments?|responses?|replies)\W*$"
     # WordPress's heading of a thread: "10 thoughts on “Business Focus: …”", "3 responses to …"
     rf"|^\W*\d+\s+(?:thoughts?|comments?|responses?|replies)\s+(?:on|to)\s+\W?\w.{{0,200}}$"
     rf"|^\W*(?:view|show|load|hide|loading|read)\s+(?:all\s+)?(?:\d+\s+)?comments\W*$"
     rf"|^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.{{0,40}}$"
-    rf"|^\W*reply\W*$",
-    re.IGNORECASE,
+    rf"|^\W*reply\W*$"
 )
+_COMMENT_HEADER = re.compile(_COMMENTER_SOURCE + "|" + _COMMENT_WORDS_SOURCE, re.IGNORECASE)
+#: _COMMENT_HEADER without the alternatives that need a time or a final colon (each of its
+#: alternatives starts with ^: it matches where one of them does)
+_COMMENT_WORDS = re.compile(_COMMENT_WORDS_SOURCE, re.IGNORECASE)
 
 
 # the header of one reader comment: "Alex on September 17, 2018 at 6:34 am said:",
 # "Cherie McCluney August 17, 2019 - 2:19 pm", "Jane says:"
-_COMMENTER = re.compile(
-    rf"^(?:.{{1,60}}?\s+(?:on\s+)?)?{_DATE}\s*(?:at|@|-|,)?\s*{_TIME}\s*(?:said|says|wrote)?\s*:?\s*$"
-    rf"|^.{{1,60}}?\s+(?:said|says|wrote)\s*:\s*$",
-    re.IGNORECASE,
-)
+_COMMENTER = re.compile(_COMMENTER_SOURCE, re.IGNORECASE)
 # what closes a thread: "Reply", "Comments are closed.", "Leave a Comment", "Cancel reply"
 _THREAD_END = re.compile(
     r"^\W*(?:reply|cancel\s+reply|comments?\s+are\s+closed\W*|(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b.*)$",
@@ -410,7 +457,8 @@ def comment_thread(units: list[Unit], start: int) -> tuple[int, int] | None:
     """[first, last] of a thread of reader comments after unit ``start``: from the first of
     at least two comment headers (or a "2 comments" marker just before it) to the end of the
     last comment (its "Reply" line, or the line before the next furniture)."""
-    headers = [i for i in range(start, len(units)) if _COMMENTER.match(units[i].text.strip())]
+    headers = [i for i in range(start, len(units))
+               if _may_be_commenter(units[i].text) and _COMMENTER.match(units[i].text.strip())]
     if len(headers) < 2:
         return None
     first = headers[0]
@@ -558,7 +606,7 @@ def self_evident(text: str) -> bool:
             words = len(text.split(None, 60))
         if words <= 60 and _credit_forms(text, words):
             return True
-    if _may_be_comment_marker(text, low) and comment_marker(text):
+    if _comment_marker(text, low):
         return True
     if words < 0:
         # k words take at least 2k - 1 characters: 60 characters hold at most 30 words
@@ -634,10 +682,10 @@ def headline_like(unit: Unit) -> bool:
     if unit.authored:
         return False
     text = unit.text.strip()
-    if text[:1].islower():
-        return False
+    if text[:1].islower() or ends_sentence(text):
+        return False  # (a sentence's end first: most paragraphs have one, and it is cheap)
     n = len(text.split(None, 25))  # the number of words, or 26 for more than 25
-    return 4 <= n <= 25 and not ends_sentence(text) and not _MID_SENTENCE_END.search(text)
+    return 4 <= n <= 25 and not _MID_SENTENCE_END.search(text)
 
 
 _NOT_SHAPE = re.compile(r"[\w\s]+")
@@ -684,6 +732,9 @@ def headline_runs(units: list[Unit]) -> list[bool]:
     out = [False] * len(units)
     i = 0
     while i < len(units):
+        if not like[i]:
+            i += 1  # no run starts here, headed or not (most units): no heading to look for
+            continue
         j = i
         headed = i > 0 and bool(_LIST_HEADING.match(units[i - 1].text.strip()))
         while j < len(units) and (like[j] or (headed and j > i and like[j - 1] and _dek(units[j]))):
@@ -728,7 +779,17 @@ def tally_runs(units: list[Unit]) -> list[bool]:
 @lru_cache(maxsize=8192)
 def comment_marker(text: str) -> bool:
     """A line that opens or structures a reader-comment section."""
-    return _may_be_comment_marker(text, _stem_text(text)) and bool(_COMMENT_HEADER.match(text.strip()))
+    return _comment_marker(text, _stem_text(text))
+
+
+def _comment_marker(text: str, low: str | None) -> bool:
+    """:func:`comment_marker` (``low``: :func:`_stem_text` of ``text``). A line without a
+    time and without a final colon can only be one of the markers of words, each with one
+    of _COMMENT_STEMS: the long pattern of a commenter's header (up to 60 characters tried
+    before a date) is run only on a line that may be one."""
+    if _may_be_commenter(text):
+        return _COMMENT_HEADER.match(text.strip()) is not None
+    return _has_stem(low, _COMMENT_STEMS) and _COMMENT_WORDS.match(text.strip()) is not None
 
 
 # every match of _COMMENT_HEADER holds one of these, or a time ("6:34": a colon and a digit
@@ -740,8 +801,13 @@ _COLON_DIGIT = re.compile(r":\d")
 def _may_be_comment_marker(text: str, low: str | None) -> bool:
     """False only when _COMMENT_HEADER cannot match ``text.strip()`` (``low``:
     :func:`_stem_text` of ``text``)."""
-    return _has_stem(low, _COMMENT_STEMS) or (
-        ":" in text and (text.rstrip().endswith(":") or _COLON_DIGIT.search(text) is not None))
+    return _has_stem(low, _COMMENT_STEMS) or _may_be_commenter(text)
+
+
+def _may_be_commenter(text: str) -> bool:
+    """False only when _COMMENTER cannot match ``text.strip()``: each of its matches has a
+    time ("6:34": a colon and a digit after it) or ends with a colon ("Jane says:")."""
+    return ":" in text and (text.rstrip().endswith(":") or _COLON_DIGIT.search(text) is not None)
 
 
 
@@ -810,7 +876,12 @@ def menu_like(unit: Unit) -> bool:
     """Unmistakable furniture even between paragraphs: a known phrase, a comment header,
     a separator list, a count or a date line, or a menu entry (at most four capitalised
     words, no comma or colon)."""
-    if furniture_score(unit) < 1.0:
+    if unit.cls == GOOD:
+        # (most units of the body: furniture_score gives a prose unit 1.0 only when it is
+        # self-evident furniture and not one of a tally)
+        if unit.tally or not self_evident(unit.text.strip()):
+            return False
+    elif furniture_score(unit) < 1.0:
         return False
     text = unit.text.strip()
     words = text.split()
@@ -975,11 +1046,7 @@ class FooterBlock(Rule):
         language = getattr(getattr(ctx, "config", None), "language", "en_US") or "en_US"
         # each unit's words once (no word spans two units: white space ends every word)
         lowered = [lower_words(u.text) for u in units]
-        # the language of the prose, not of the menus around it: long lines first
-        long_words = _first_words(lw for u, lw in zip(units, lowered) if len(u.text) >= opts.length_low)
-        stop = pick_stop_words(long_words if len(long_words) >= 30 else _first_words(lowered),
-                               language[:2], lowered=True)
-        stops = [sum(map(stop.__contains__, lw)) for lw in lowered]
+        stop, stops = stop_words_and_counts(units, lowered, language[:2], opts.length_low)
         scale = density_scale([u.text for u in units], stop, opts, lowered, stops)
         for u, tally, lw, n in zip(units, tally_runs(units), lowered, stops):
             u.cls = classify(u.text, stop, opts, scale, lw, n)
