@@ -47,6 +47,21 @@ def _check_selectors(registry: Registry, selectors: Iterable[str], where: str) -
             raise ConfigError(f"{where}: unknown rule selector {s!r}" + did_you_mean(s, names))
 
 
+def may_enable(rule: type[Rule], config: Config) -> bool:
+    """Would :func:`build_ruleset` enable ``rule`` under ``config``? Asked before the registry
+    is loaded (see lint.runner's early warm-up), so it errs towards yes: a selector that is
+    both another rule's exact code and a prefix of this one's counts as naming this one too.
+    A wrong yes costs background work only; nothing reported depends on it."""
+    for key, values in config.rule_settings().items():
+        if key in (rule.name, rule.code) and dict(values).get("enabled") is not None:
+            return dict(values).get("enabled") is True
+    named = lambda selectors: any(selector_matches(s, rule.code, rule.name, rule.family) for s in selectors)
+    if named(config.ignore):
+        return False
+    on = rule.default_enabled if config.select is None else named(config.select)
+    return on or named(config.extend_select)
+
+
 def build_ruleset(config: Config, registry: Registry | None = None) -> RuleSet:
     """Instantiate the rules a config enables, with validated options (raises ConfigError)."""
     registry = registry or load_registry(config.packs)

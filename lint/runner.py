@@ -212,13 +212,14 @@ def _cache_settings(options: "RunOptions") -> tuple[bool, Path | None]:
     return options.cache and not disabled_by_env(), options.cache_dir
 
 
-def _open(cfg: Config, options: "RunOptions", settings, caches: dict, memos: dict) -> _Prepared:
+def _open(cfg: Config, options: "RunOptions", settings, caches: dict, memos: dict,
+          warm_early: bool = False) -> _Prepared:
     """The rule set and results cache of one config. With the cache on and this config's
     quick key in the run-key memo, only the results cache is opened: building the rule set
     imports every rule module, and an unchanged re-run needs none of them."""
     use_cache = settings[0]
     if not use_cache:
-        return _prepare(cfg, options.extra_ignore, settings)
+        return _prepare(cfg, options.extra_ignore, settings, warm_early)
     from lint.cache import ResultCache, RunKeyMemo, cache_folder, quick_key, run_key
 
     folder = cache_folder(cfg.root, options.cache_dir)
@@ -229,7 +230,7 @@ def _open(cfg: Config, options: "RunOptions", settings, caches: dict, memos: dic
         per = _Prepared(cfg, None, None)
         per.quick = quick
     else:
-        per = _prepare(cfg, options.extra_ignore, settings)
+        per = _prepare(cfg, options.extra_ignore, settings, warm_early)
         key = run_key(cfg, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
         memo.put(quick, key, per.split_when_cached)
         known = (key, False)
@@ -238,7 +239,8 @@ def _open(cfg: Config, options: "RunOptions", settings, caches: dict, memos: dic
     return per
 
 
-def _ensure(per: _Prepared, options: "RunOptions", settings, caches: dict, memos: dict) -> bool:
+def _ensure(per: _Prepared, options: "RunOptions", settings, caches: dict, memos: dict,
+            warm_early: bool = False) -> bool:
     """Build the rule set of a config opened through the memo. False if its run key is not
     the one the memo gave (something the quick key does not see changed): the results read
     under the old key must not be used."""
@@ -246,7 +248,7 @@ def _ensure(per: _Prepared, options: "RunOptions", settings, caches: dict, memos
         return True
     from lint.cache import ResultCache, run_key
 
-    full = _prepare(per.config, options.extra_ignore, settings)
+    full = _prepare(per.config, options.extra_ignore, settings, warm_early)
     per.ruleset, per.ctx = full.ruleset, full.ctx
     per.cached_rules, per.fresh_rules = full.cached_rules, full.fresh_rules
     key = run_key(per.config, per.ruleset, per.ctx, options.extra_ignore, options.baseline)
@@ -257,11 +259,24 @@ def _ensure(per: _Prepared, options: "RunOptions", settings, caches: dict, memos
     return False
 
 
-def _prepare(cfg: Config, extra_ignore: tuple[str, ...], cache_settings: tuple[bool, Path | None]) -> _Prepared:
+#: rules whose ``warm_up`` may start before the rule set is built, as (module, class): loading
+#: the registry imports every rule module (about 60 ms), and Harper's linter, built in the
+#: background, is what a one-file check waits for
+EARLY_WARM_UP = (("lint.rules.grammar_backend", "GrammarBackend"),)
+
+
+def _prepare(cfg: Config, extra_ignore: tuple[str, ...], cache_settings: tuple[bool, Path | None],
+             warm_early: bool = False) -> _Prepared:
+    """The rule set and context of a config. ``warm_early``: this process lints here, has a
+    core to spare and will not fork (see _warm_up): start the rules of :data:`EARLY_WARM_UP`
+    the config may enable before loading the registry."""
     from lint.engine import build_ruleset
     from lint.rule import Context
 
     cfg_i = cfg.with_cli(ignore=tuple(cfg.ignore) + extra_ignore) if extra_ignore else cfg
+    ctx = Context(config=cfg, services={"cache-settings": cache_settings})
+    if warm_early:
+        _warm_up_early(cfg_i, ctx)
     # load_registry() and load_registry(()) are two lru_cache entries: the CLI asks for the
     # former, so ask the same way and build the registry (and compile packs) once
     ruleset = build_ruleset(cfg_i, load_registry(cfg.packs) if cfg.packs else load_registry())
@@ -269,8 +284,21 @@ def _prepare(cfg: Config, extra_ignore: tuple[str, ...], cache_settings: tuple[b
 
     cached = [r for r in ruleset.rules if is_cacheable(r)]
     fresh = [r for r in ruleset.rules if not is_cacheable(r)]
-    ctx = Context(config=cfg, services={"cache-settings": cache_settings})
     return _Prepared(cfg, ruleset, ctx, cached, fresh)
+
+
+def _warm_up_early(cfg: Config, ctx: "Context") -> None:
+    import importlib
+
+    from lint.engine import may_enable
+
+    for module, name in EARLY_WARM_UP:
+        try:
+            rule = getattr(importlib.import_module(module), name)
+            if may_enable(rule, cfg):
+                rule().warm_up(ctx)  # its state lives in per-process services, not the instance
+        except Exception:  # the rule set's own warm-up or check reports what is wrong
+            pass
 
 
 @dataclass
@@ -542,6 +570,10 @@ def lint_targets(targets: list[Target], options: RunOptions,
     keys: dict[int, tuple] = {}  # job index -> (cache path, content digest, stamp or None)
     hits = 0
     abspath = _abspath_from(os.getcwd()) if use_cache else os.path.abspath
+    jobs_n = options.jobs if options.jobs and options.jobs > 0 else default_jobs()
+    # so few files are linted here, never in workers: with a core to spare, slow set-up may
+    # start before the rule set is built (see _warm_up)
+    warm_early = jobs_n >= 2 and len(targets) < 2 * MIN_FILES_PER_WORKER
 
     def admit(index: int, target: Target) -> None:
         """Read a target: an input error, an answer from the cache, or a job."""
@@ -550,7 +582,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
         cid = config_ids.setdefault(id(cfg), len(config_ids))
         per = prepared.get(cid)
         if per is None:
-            per = prepared[cid] = _open(cfg, options, settings, caches, memos)
+            per = prepared[cid] = _open(cfg, options, settings, caches, memos, warm_early)
         display = options.stdin_filename if target.path == "-" and options.stdin_filename else target.path
         stamp = st = None
         # an unchanged file (same size and mtime as recorded) is answered without reading it;
@@ -634,7 +666,7 @@ def lint_targets(targets: list[Target], options: RunOptions,
         """Build the rules of a config opened through the run-key memo; if its run key is
         not the remembered one, read again the files the old key answered."""
         nonlocal hits
-        if not _ensure(prepared[cid], options, settings, caches, memos):
+        if not _ensure(prepared[cid], options, settings, caches, memos, warm_early):
             again = served.pop(cid, [])
             hits -= len(again)
             for index in again:
@@ -681,7 +713,6 @@ def lint_targets(targets: list[Target], options: RunOptions,
             progress.advance()
 
     by_index = {job.index: job for job in jobs}
-    jobs_n = options.jobs if options.jobs and options.jobs > 0 else default_jobs()
     workers = min(jobs_n, len(jobs) // MIN_FILES_PER_WORKER)
     options.stats.update(files=len(targets), cached=hits, linted=len(jobs), unsettled=0, progress=False,
                          partly_cached=sum(1 for j in jobs if j.cached_raw is not None),

@@ -113,6 +113,67 @@ def test_background_set_up_only_where_nothing_forks_and_a_core_is_free(tmp_path,
     assert 1 <= len(pids) <= 2 and len(set(pids)) == len(pids)  # once per worker
 
 
+class _Early(Rule):
+    """A rule of EARLY_WARM_UP in the tests: its warm-up says when it came."""
+    code, name, family, scope = "GR999", "early-bird", "grammar", Scope.DOCUMENT
+    events: list = []
+
+    def warm_up(self, ctx):
+        _Early.events.append(("warm", os.getpid(), ctx.config.path))
+
+    def check(self, doc, ctx):
+        return []
+
+
+def test_a_few_files_start_slow_set_up_before_the_rule_set_loads(tmp_path, monkeypatch):
+    # Harper's linter (0.6 s) is what a one-file check waits for; loading the registry
+    # imports every rule module first (60 ms). Where nothing forks and a core is free, the
+    # early rules start their warm-up before that.
+    monkeypatch.setattr(runner, "EARLY_WARM_UP", ((__name__, "_Early"),))
+    monkeypatch.setattr(_Early, "events", [])
+    real = runner.load_registry
+    monkeypatch.setattr(runner, "load_registry", lambda *a: (_Early.events.append(("registry",)), real(*a))[1])
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
+    files = _articles(tmp_path / "docs", 3 * runner.MIN_FILES_PER_WORKER)
+    configs = ConfigCache(isolated=True)
+
+    def events(paths, **options) -> list:
+        _Early.events.clear()
+        lint_targets(collect_targets([str(p) for p in paths], configs), RunOptions(cache=False, **options))
+        return [e[0] for e in _Early.events if e[0] == "registry" or e[1] == os.getpid()]
+
+    assert events(files[:2]) == ["warm", "registry"]
+    assert events(files[:2], jobs=1) == ["registry"]  # one process, one thread
+    assert events(files) == ["registry"]  # the parent forks workers: never a thread before
+    monkeypatch.setattr(_Early, "default_enabled", False)
+    assert events(files[:2]) == ["registry"]  # a rule the config does not enable: not started
+
+
+def test_may_enable_says_yes_whenever_the_rule_set_enables_a_rule():
+    from lint.engine import build_ruleset, may_enable
+
+    registry = load_registry()
+    cases = [{}, {"select": ("readability",)}, {"select": ("GR",)}, {"select": ("ALL",)},
+             {"extend_select": ("grammar",)}, {"ignore": ("grammar",)}, {"ignore": ("GR0",)},
+             {"select": ("RD001", "grammar-backend")}, {"select": ("repetition",), "ignore": ("RP",)},
+             {"rules": (("grammar-backend", (("enabled", False),)),)},
+             {"select": ("readability",), "rules": (("grammar-backend", (("enabled", True),)),)},
+             {"select": ("readability",), "rules": (("RD001", (("enabled", False),)),)}]
+    answers = set()
+    for fields in cases:
+        config = Config(**fields)
+        enabled = {type(r) for r in build_ruleset(config, registry).rules}
+        for rule in registry.rules:
+            if rule.family == "meta":
+                continue
+            answers.add(may_enable(rule, config))
+            if rule in enabled:
+                assert may_enable(rule, config), (fields, rule.name)
+            elif not any(rule.code.startswith(s) or s == "ALL" for s in fields.get("select", ()) + fields.get("extend_select", ())):
+                assert not may_enable(rule, config), (fields, rule.name)
+    assert answers == {True, False}
+
+
 def test_warm_up_hook_reaches_the_rules_and_its_failure_is_left_to_check():
     calls = []
 
