@@ -90,23 +90,28 @@ def is_cacheable(rule) -> bool:
 _code_stamp: str | None = None
 
 
+def code_folders() -> list[Path]:
+    """The folders of articlelint's code: ``lint`` and ``lint.rules`` (its own folder in an
+    editable install)."""
+    import lint
+
+    folders = [Path(lint.__file__).resolve().parent]
+    try:
+        import lint.rules as rules_pkg
+
+        folders += [Path(p).resolve() for p in rules_pkg.__path__]
+    except ImportError:  # pragma: no cover - a broken install
+        pass
+    return folders
+
+
 def code_stamp() -> str:
     """Size and mtime of articlelint's own modules: an edited checkout (editable install, same
     version number) must not reuse results of the old code."""
     global _code_stamp
     if _code_stamp is None:
-        import lint
-
         h = hashlib.blake2b(digest_size=16)
-        base = Path(lint.__file__).resolve().parent
-        folders = [base]
-        try:
-            import lint.rules as rules_pkg
-
-            folders += [Path(p).resolve() for p in rules_pkg.__path__]
-        except ImportError:  # pragma: no cover - a broken install
-            pass
-        for folder in folders:
+        for folder in code_folders():
             for dirpath, dirnames, filenames in os.walk(folder):
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
                 for name in sorted(filenames):
@@ -445,16 +450,22 @@ def _read_shard(file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_atomic(file: Path, text: str) -> None:
+def _write_atomic(file: Path, data: str | bytes) -> bool:
+    """Write ``data`` to a temporary file and rename it over ``file``; False if that failed."""
     tmp = file.with_name(f".{file.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8", errors="surrogatepass")
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8", errors="surrogatepass")
         os.replace(tmp, file)
+        return True
     except OSError:
         try:
             tmp.unlink()
         except OSError:
             pass
+        return False
 
 
 def _prepare_folder(folder: Path) -> None:

@@ -53,8 +53,9 @@ def may_enable(rule: type[Rule], config: Config) -> bool:
     both another rule's exact code and a prefix of this one's counts as naming this one too.
     A wrong yes costs background work only; nothing reported depends on it."""
     for key, values in config.rule_settings().items():
-        if key in (rule.name, rule.code) and dict(values).get("enabled") is not None:
-            return dict(values).get("enabled") is True
+        enable = dict(values).get("enabled") if key in (rule.name, rule.code) else None
+        if enable is not None:
+            return enable is True
     named = lambda selectors: any(selector_matches(s, rule.code, rule.name, rule.family) for s in selectors)
     if named(config.ignore):
         return False

@@ -388,11 +388,10 @@ class Recorder:
             for name in STEERING:
                 p = os.path.join(folder, name)
                 deps[p] = stamp(p)
-        import lint
-        import lint.rules
+        from lint.cache import code_folders
 
-        for code in {os.path.dirname(os.path.realpath(lint.__file__)), *map(os.path.realpath, lint.rules.__path__)}:
-            self._tree(code)
+        for code in code_folders():
+            self._tree(str(code))
         for entry in sys.path:
             if entry and os.path.isdir(entry):
                 deps[os.path.abspath(entry)] = stamp(entry)
@@ -460,21 +459,14 @@ class Recorder:
         return out
 
     def _write(self, data: bytes) -> None:
+        from pathlib import Path
+
+        from lint.cache import _write_atomic
+
         folder = os.path.join(self.folder, FOLDER)
         os.makedirs(folder, exist_ok=True)
-        file = os.path.join(folder, self.key)
-        tmp = os.path.join(folder, f".{self.key}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, file)
-        except OSError:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            return
-        _prune(folder)
+        if _write_atomic(Path(folder, self.key), data):
+            _prune(folder)
 
 
 def _now_ns() -> int:
